@@ -1,0 +1,43 @@
+import {readdirSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import type {Application} from '../../source/rules/application.js';
+import {assess} from '../../source/rules/assess.js';
+
+type Vector = {
+	id: string;
+	description: string;
+	asOf: string;
+	application: Application;
+	expected: {
+		crs: {core: number; spouse: number; transferability: number; additional: number; total: number};
+		programs: {CEC: boolean; FSW: boolean; FST: boolean};
+		fswPoints: number | null;
+	};
+};
+
+const dir = join(import.meta.dirname, '..', 'fixtures', 'vectors');
+export const vectors: Vector[] = readdirSync(dir)
+	.filter((name) => name.endsWith('.json'))
+	.sort()
+	.map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as Vector);
+
+describe('rule-book vectors', () => {
+	it('has every shared vector', () => {
+		expect(vectors.length).toBe(25);
+	});
+	for (const vector of vectors) {
+		it(`${vector.id}: ${vector.description.slice(0, 80)}`, () => {
+			const result = assess(vector.application, vector.asOf);
+			const {factors, ...sections} = result.crs;
+			expect(sections).toEqual(vector.expected.crs);
+			expect({
+				CEC: result.programs.CEC.eligible,
+				FSW: result.programs.FSW.eligible,
+				FST: result.programs.FST.eligible,
+			}).toEqual(vector.expected.programs);
+			expect(result.programs.FSW.points).toBe(vector.expected.fswPoints);
+			expect(factors.length).toBeGreaterThan(0);
+		});
+	}
+});
