@@ -6,12 +6,18 @@
 
 const MS_PER_DAY = 86_400_000;
 
+// Day numbers of recently seen dates: assessments read the same few dates many times.
+const dayCache = new Map<string, number>();
+
 /** `YYYY-MM-DD` → day number (days since 1970-01-01). No validation: callers pass validated dates. */
 export function dayNumber(date: string): number {
-	const y = Number(date.slice(0, 4));
-	const m = Number(date.slice(5, 7));
-	const d = Number(date.slice(8, 10));
-	return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+	let day = dayCache.get(date);
+	if (day === undefined) {
+		day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+		if (dayCache.size >= 50_000) dayCache.clear();
+		dayCache.set(date, day);
+	}
+	return day;
 }
 
 /** Day number → `YYYY-MM-DD`. */
@@ -49,4 +55,10 @@ export function completedYears(dateOfBirth: string, onDate: string): number {
 	if (years <= 0) return 0;
 	if (addYears(dateOfBirth, years) > dayNumber(onDate)) years -= 1;
 	return Math.max(0, years);
+}
+
+/** True for a real calendar date written `YYYY-MM-DD` (2026-02-30 is not). */
+export function isRealDate(text: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+	return fromDayNumber(dayNumber(text)) === text;
 }

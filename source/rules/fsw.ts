@@ -134,5 +134,6 @@ export function assessFsw(facts: Facts): FswResult {
 	}
 	criteria.push(settlementFunds('fsw.settlement-funds', facts, 'IRPR s. 76(1)(b)(i)'));
 	criteria.push(outsideQuebec('fsw.outside-quebec', facts, 'IRPR s. 75(1)'));
-	return {...verdict(criteria), points};
+	const {eligible} = verdict(criteria);
+	return {eligible, points, criteria};
 }

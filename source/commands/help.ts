@@ -1,0 +1,21 @@
+/** The `caips --help` text, generated from the command registry. */
+import {COMMANDS} from './registry.js';
+
+export function helpText(): string {
+	const width = Math.max(...COMMANDS.map((command) => command.usage.length));
+	return `caips: the Express Entry officer's workstation
+
+Usage
+  caips                      open the workstation (needs a terminal)
+${COMMANDS.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`).join('\n')}
+
+Global options
+  --db PATH     the store (default $CAIPS_DB, else $XDG_DATA_HOME/caips/caips.db)
+  --json        machine-readable output on stdout
+  --debug       show stack traces on errors
+  --help        this text
+  --version     the version
+
+Exit codes: 0 ok, 1 check failed, 2 usage, 65 bad input, 69 store unavailable,
+75 busy or conflict (retry), 77 not permitted, 78 configuration error.`;
+}

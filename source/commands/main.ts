@@ -1,0 +1,87 @@
+/**
+ * The command-line entry: parses argv with meow, checks each command's flags, runs it, and
+ * turns every failure into one line on stderr and an exit code (CLI contract).
+ */
+import meow from 'meow';
+import {localToday} from './context.js';
+import {CliError, EXIT} from './exit-codes.js';
+import {helpText} from './help.js';
+import {findCommand, GLOBAL_FLAGS} from './registry.js';
+
+const STRING_FLAGS = [
+	'db', 'asOf', 'format', 'filter', 'limit', 'to', 'text', 'file', 'kind', 'bf', 'cases', 'seed',
+	'program', 'category', 'size', 'at', 'office', 'sort',
+] as const;
+const MULTIPLE_FLAGS = ['reason', 'role'] as const;
+const BOOLEAN_FLAGS = ['json', 'debug', 'dryRun', 'help', 'version'] as const;
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: string[], version: string): Promise<number> {
+	const flagsSpec: Record<string, {type: 'string' | 'boolean'; isMultiple?: boolean}> = {};
+	for (const name of STRING_FLAGS) flagsSpec[name] = {type: 'string'};
+	for (const name of MULTIPLE_FLAGS) flagsSpec[name] = {type: 'string', isMultiple: true};
+	for (const name of BOOLEAN_FLAGS) flagsSpec[name] = {type: 'boolean'};
+	const cli = meow(helpText(), {
+		importMeta: import.meta,
+		argv,
+		flags: flagsSpec,
+		allowUnknownFlags: true,
+		autoHelp: false,
+		autoVersion: false,
+		booleanDefault: undefined,
+	});
+	const flags = cli.flags as Record<string, unknown>;
+	const debug = flags.debug === true;
+	try {
+		if (flags.version) {
+			process.stdout.write(`${version}\n`);
+			return EXIT.ok;
+		}
+		const [name, ...args] = cli.input;
+		if (flags.help || name === 'help') {
+			process.stdout.write(`${helpText()}\n`);
+			return EXIT.ok;
+		}
+		if (name === undefined) {
+			const {openWorkstation} = await import('./workstation.js');
+			return await openWorkstation({flags, env: process.env});
+		}
+		const spec = findCommand(name);
+		if (!spec) throw new CliError(EXIT.usage, `unknown command "${name}" (caips --help lists the commands)`);
+		const allowed = new Set<string>([...GLOBAL_FLAGS, ...spec.flags]);
+		for (const [key, value] of Object.entries(flags)) {
+			if (value === undefined || (Array.isArray(value) && value.length === 0) || key === '--') continue;
+			if (!allowed.has(key)) throw new CliError(EXIT.usage, `caips ${name}: unknown option --${kebab(key)} (usage: ${spec.usage})`);
+		}
+		const command = await spec.load();
+		return await command({args: args.map(String), flags, env: process.env, stdout: process.stdout, stderr: process.stderr, today: localToday()});
+	} catch (error) {
+		if (error instanceof CliError) {
+			process.stderr.write(`caips: ${error.message}\n`);
+			if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+			return error.exitCode;
+		}
+		const mapped = mapKnownError(error);
+		if (mapped) {
+			process.stderr.write(`caips: ${mapped.message}\n`);
+			if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+			return mapped.exitCode;
+		}
+		const message = error instanceof Error ? error.message : String(error);
+		process.stderr.write(`caips: internal error: ${message.split('\n')[0]} (run with --debug for details)\n`);
+		if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+		return 70;
+	}
+}
+
+/** Errors of lower layers that carry a meaning for the officer, mapped to a CLI error. */
+function mapKnownError(error: unknown): CliError | null {
+	if (!(error instanceof Error)) return null;
+	// Lower layers are not imported here (start-up cost); their errors are known by name.
+	if (error.name === 'FormatError') return new CliError(EXIT.dataError, error.message);
+	const exitCode = (error as {exitCode?: unknown}).exitCode;
+	if (typeof exitCode === 'number') return new CliError(exitCode as CliError['exitCode'], error.message.split('\n')[0]!);
+	return null;
+}

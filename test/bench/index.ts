@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: measures what the issues set targets for and prints one line per figure.
+ * Run from the repository root (it reads test/fixtures). `npm run bench -- rules` runs one group.
+ */
+import {benchRules} from './rules.js';
+
+const groups: Record<string, (root: string) => Promise<Record<string, number | string>> | Record<string, number | string>> = {
+	rules: benchRules,
+};
+
+const wanted = process.argv.slice(2);
+const root = process.cwd();
+for (const [name, run] of Object.entries(groups)) {
+	if (wanted.length > 0 && !wanted.includes(name)) continue;
+	const figures = await run(root);
+	for (const [label, value] of Object.entries(figures)) {
+		console.log(`${name}: ${label}: ${typeof value === 'number' ? value.toLocaleString('en-CA') : value}`);
+	}
+}

@@ -1,0 +1,50 @@
+/** A small valid application touching every part of the file format, for the format tests. */
+export function sampleApplication(): Record<string, any> {
+	return {
+		applicationNumber: 'E000000901',
+		uci: '12345678',
+		program: 'FSW',
+		profileSubmittedAt: '2026-03-01T09:05:00-05:00',
+		receivedAt: '2026-05-02T10:00:00.250Z',
+		intendedProvince: 'QC',
+		applicant: {
+			familyName: 'Lefrançois',
+			givenNames: 'Amélie',
+			dateOfBirth: '1996-02-29',
+			countryOfCitizenship: 'FRA',
+			maritalStatus: 'married',
+			education: {level: 'master', canadianCredential: {level: 'master', years: 2}, ecaReference: 'WES-1-2'},
+			firstOfficialLanguage: 'fr',
+			languageTests: [
+				{test: 'IELTS-GT', date: '2025-09-20', listening: 8, reading: 7.5, writing: 7, speaking: 6.5},
+				{test: 'TCF', date: '2025-10-01', listening: 520, reading: 510, writing: 14, speaking: 12},
+			],
+			workExperience: [
+				{employer: 'Lyon Logiciel', nocCode: '21231', country: 'FRA', start: '2022-01-03', end: '2025-06-30', hoursPerWeek: 37.5},
+				{nocCode: '00012', country: 'CAN', start: '2025-07-02', hoursPerWeek: 40, selfEmployed: false, whileFullTimeStudent: false, authorized: true},
+			],
+			certificateOfQualification: false,
+		},
+		spouse: {
+			familyName: '王',
+			givenNames: '',
+			dateOfBirth: '1995-07-14',
+			countryOfCitizenship: 'CHN',
+			maritalStatus: 'married',
+			education: {level: 'bachelor'},
+			languageTests: [{test: 'PTE-Core', date: '2025-04-26', listening: 60, reading: 60, writing: 69, speaking: 90}],
+			workExperience: [],
+			accompanying: true,
+			canadianCitizenOrPR: false,
+		},
+		invitedAt: '2026-04-15T23:30:00+02:00',
+		dependentChildren: 1,
+		siblingInCanada: false,
+		relativeInCanada: true,
+		provincialNomination: false,
+		jobOffer: {nocCode: '00012', employer: 'Northern Lights Logistics', lmia: true},
+		fundsCad: 0,
+		documents: [{kind: 'passport', title: 'Passport', fileName: 'passport.txt', mediaType: 'text/plain', contentBase64: 'RlJB'}],
+		notes: [{author: 'aokafor', at: '2026-05-03T08:00:00Z', body: 'Lettre reçue\n\u001b[31m as given'}],
+	};
+}
