@@ -10,7 +10,7 @@ import {findCommand, GLOBAL_FLAGS} from './registry.js';
 
 const STRING_FLAGS = [
 	'db', 'asOf', 'format', 'filter', 'limit', 'to', 'text', 'file', 'kind', 'bf', 'cases', 'seed',
-	'program', 'category', 'size', 'at', 'office', 'sort',
+	'program', 'category', 'size', 'at', 'office', 'sort', 'corrects', 'title', 'mediaType', 'expectVersion', 'name',
 ] as const;
 const MULTIPLE_FLAGS = ['reason', 'role'] as const;
 const BOOLEAN_FLAGS = ['json', 'debug', 'dryRun', 'help', 'version'] as const;

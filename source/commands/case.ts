@@ -1,0 +1,7 @@
+/** `caips case`: not built yet (placeholder so the command table stays complete). */
+import type {Command} from './context.js';
+import {CliError, EXIT} from './exit-codes.js';
+
+export const caseCommand: Command = async () => {
+	throw new CliError(EXIT.usage, 'caips case is not available in this build yet');
+};

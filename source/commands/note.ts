@@ -1,0 +1,7 @@
+/** `caips note`: not built yet (placeholder so the command table stays complete). */
+import type {Command} from './context.js';
+import {CliError, EXIT} from './exit-codes.js';
+
+export const noteCommand: Command = async () => {
+	throw new CliError(EXIT.usage, 'caips note is not available in this build yet');
+};
