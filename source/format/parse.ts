@@ -7,7 +7,7 @@ import type {Application} from '../rules/application.js';
 import {applicationListSchema, applicationSchema, isApplicationList} from './application-schema.js';
 import {FormatError, formatPath} from './format-error.js';
 import {problemsOfIssues, type Problem} from './issues.js';
-import {JsonSyntaxError, parseJsonText, type DuplicateKey} from './json-text.js';
+import {JsonSyntaxError, readJson, type DuplicateKey, type JsonDocument} from './read-json.js';
 import {lineAndColumn, offsetOf, positionsOfValue, type PositionNode} from './positions.js';
 
 export {FormatError} from './format-error.js';
@@ -22,9 +22,9 @@ export {FormatError} from './format-error.js';
  * used twice in the file.
  */
 export function parseApplicationFile(text: string, fileName: string): Application[] {
-	let document: ReturnType<typeof parseJsonText>;
+	let document: JsonDocument;
 	try {
-		document = parseJsonText(text);
+		document = readJson(text);
 	} catch (error) {
 		if (!(error instanceof JsonSyntaxError)) throw error;
 		const {line, column, found} = error;
