@@ -1,0 +1,100 @@
+/**
+ * The text being edited (a note, a decision's reasons) and the cursor, as an immutable value,
+ * with the edits a key press makes. Positions count code points, so accents and CJK move as one.
+ */
+
+export type TextBuffer = {lines: string[][]; row: number; col: number};
+
+/** A buffer holding `text`, cursor at its end. */
+export function bufferOf(text: string): TextBuffer {
+	const lines = text.split('\n').map((line) => Array.from(line));
+	const row = lines.length - 1;
+	return {lines, row, col: lines[row]!.length};
+}
+
+/** The buffer's text. */
+export function textOf(buffer: TextBuffer): string {
+	return buffer.lines.map((line) => line.join('')).join('\n');
+}
+
+/** Inserts typed or pasted text at the cursor (`\r` and `\n` start a new line; other controls are dropped). */
+export function insert(buffer: TextBuffer, text: string): TextBuffer {
+	const lines = buffer.lines.map((line) => line.slice());
+	let {row, col} = buffer;
+	for (const char of text.replace(/\r\n/g, '\n')) {
+		if (char === '\n' || char === '\r') {
+			const rest = lines[row]!.splice(col);
+			lines.splice(row + 1, 0, rest);
+			row++;
+			col = 0;
+		} else if (char === '\t') {
+			lines[row]!.splice(col, 0, ' ', ' ');
+			col += 2;
+		} else if (char >= ' ' && char !== '\u007f') {
+			lines[row]!.splice(col, 0, char);
+			col++;
+		}
+	}
+	return {lines, row, col};
+}
+
+/** Deletes the character before the cursor (joining lines at a line start). */
+export function backspace(buffer: TextBuffer): TextBuffer {
+	const lines = buffer.lines.map((line) => line.slice());
+	let {row, col} = buffer;
+	if (col > 0) {
+		lines[row]!.splice(col - 1, 1);
+		col--;
+	} else if (row > 0) {
+		const previous = lines[row - 1]!;
+		col = previous.length;
+		previous.push(...lines[row]!);
+		lines.splice(row, 1);
+		row--;
+	}
+	return {lines, row, col};
+}
+
+/** Deletes the character under the cursor (joining with the next line at a line end). */
+export function deleteForward(buffer: TextBuffer): TextBuffer {
+	const lines = buffer.lines.map((line) => line.slice());
+	const {row, col} = buffer;
+	if (col < lines[row]!.length) lines[row]!.splice(col, 1);
+	else if (row < lines.length - 1) {
+		lines[row]!.push(...lines[row + 1]!);
+		lines.splice(row + 1, 1);
+	}
+	return {lines, row, col};
+}
+
+/** Moves the cursor; up/down keep the column where the line allows. */
+export function move(buffer: TextBuffer, direction: 'left' | 'right' | 'up' | 'down' | 'home' | 'end'): TextBuffer {
+	const {lines} = buffer;
+	let {row, col} = buffer;
+	switch (direction) {
+		case 'left':
+			if (col > 0) col--;
+			else if (row > 0) col = lines[--row]!.length;
+			break;
+		case 'right':
+			if (col < lines[row]!.length) col++;
+			else if (row < lines.length - 1) {
+				row++;
+				col = 0;
+			}
+			break;
+		case 'up':
+			if (row > 0) col = Math.min(col, lines[--row]!.length);
+			break;
+		case 'down':
+			if (row < lines.length - 1) col = Math.min(col, lines[++row]!.length);
+			break;
+		case 'home':
+			col = 0;
+			break;
+		case 'end':
+			col = lines[row]!.length;
+			break;
+	}
+	return {lines, row, col};
+}

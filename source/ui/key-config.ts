@@ -1,0 +1,79 @@
+/**
+ * User key bindings: `$XDG_CONFIG_HOME/caips/keys.json` (default `~/.config/caips/keys.json`),
+ * an object from command id to a list of key names, e.g. `{"note.add": ["n", "ctrl+n"]}`.
+ * Validated with zod; a bad entry is named (exit 78, configuration error).
+ */
+import {readFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join} from 'node:path';
+import {z} from 'zod';
+import {COMMANDS, defaultKeyMap, type KeyMap} from './keymap.js';
+
+/** A configuration error: one line naming the file and the entry (exit 78). */
+export class KeyConfigError extends Error {
+	readonly exitCode = 78;
+	constructor(message: string) {
+		super(message);
+		this.name = 'KeyConfigError';
+	}
+}
+
+const NAMED_KEYS = ['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'enter', 'escape', 'tab', 'backtab', 'space', 'backspace', 'delete'];
+const keyName = z
+	.string()
+	.refine((key) => NAMED_KEYS.includes(key) || /^ctrl\+[a-z]$/.test(key) || (key.length === 1 && key >= '!' && key <= '~'), {
+		message: `not a key name (a printable character, ctrl+LETTER, or one of ${NAMED_KEYS.join(' ')})`,
+	});
+const schema = z.record(z.string(), z.array(keyName).min(1, 'needs at least one key'));
+
+/** Path of the key configuration file for this environment. */
+export function keyConfigPath(env: NodeJS.ProcessEnv): string {
+	const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(env.HOME || homedir(), '.config');
+	return join(base, 'caips', 'keys.json');
+}
+
+/**
+ * The default key map with the user's overrides applied. No file: the defaults. Throws
+ * KeyConfigError for invalid JSON, an unknown command id, a bad key name, or one key bound to
+ * two commands of the same scope.
+ */
+export function loadKeyMap(env: NodeJS.ProcessEnv, path = keyConfigPath(env)): KeyMap {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaultKeyMap();
+		throw new KeyConfigError(`${path}: cannot be read`);
+	}
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		throw new KeyConfigError(`${path}: not valid JSON`);
+	}
+	const parsed = schema.safeParse(json);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!;
+		const where = issue.path.map((step) => (typeof step === 'number' ? `[${step}]` : `"${String(step)}"`)).join('');
+		throw new KeyConfigError(`${path}: ${where || 'top level'}: ${issue.message}`);
+	}
+	const map = new Map(defaultKeyMap());
+	for (const [id, keys] of Object.entries(parsed.data)) {
+		if (!COMMANDS.some((command) => command.id === id)) {
+			throw new KeyConfigError(`${path}: "${id}": unknown command (known: ${COMMANDS.map((command) => command.id).join(', ')})`);
+		}
+		map.set(id, keys);
+	}
+	for (const a of COMMANDS) {
+		for (const b of COMMANDS) {
+			if (a.id >= b.id) continue;
+			const overlap = a.scope === b.scope || a.scope === 'global' || b.scope === 'global';
+			if (!overlap) continue;
+			const shared = (map.get(a.id) ?? []).filter((key) => (map.get(b.id) ?? []).includes(key));
+			if (shared.length > 0 && (a.scope === b.scope)) {
+				throw new KeyConfigError(`${path}: key "${shared[0]}" is bound to both "${a.id}" and "${b.id}"`);
+			}
+		}
+	}
+	return map;
+}

@@ -1,0 +1,26 @@
+/**
+ * Ink delivers a key press as `(input, key)`; keys typed in a burst arrive as one string
+ * (`jjj`). `keyNames` turns one delivery into the list of key names the key map uses.
+ */
+import type {Key} from 'ink';
+
+/** The key names in one input delivery, in order. */
+export function keyNames(input: string, key: Key): string[] {
+	if (key.upArrow) return ['up'];
+	if (key.downArrow) return ['down'];
+	if (key.leftArrow) return ['left'];
+	if (key.rightArrow) return ['right'];
+	if (key.pageDown) return ['pagedown'];
+	if (key.pageUp) return ['pageup'];
+	if (key.home) return ['home'];
+	if (key.end) return ['end'];
+	if (key.return) return ['enter'];
+	if (key.escape) return ['escape'];
+	if (key.tab) return [key.shift ? 'backtab' : 'tab'];
+	if (key.backspace) return ['backspace'];
+	if (key.delete) return ['delete'];
+	if (key.ctrl && input.length === 1) return [`ctrl+${input.toLowerCase()}`];
+	const names: string[] = [];
+	for (const char of input) names.push(char === ' ' ? 'space' : char);
+	return names;
+}

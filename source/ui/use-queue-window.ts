@@ -1,0 +1,87 @@
+/**
+ * The rows of a queue the screen needs, fetched page by page (keyset pages of 100 from the
+ * store) and cached, so moving the cursor within fetched pages never waits for the store.
+ */
+import {useCallback, useEffect, useRef, useState} from 'react';
+import type {CaseRow, SortColumn, WorkstationData} from './data.js';
+
+export const PAGE_SIZE = 100;
+
+export type QueueQuery = {queue: string; filter: string; sort: SortColumn; descending: boolean};
+
+export type QueueWindow = {
+	/** Row at absolute position `index`, or undefined while its page loads. */
+	rowAt: (index: number) => CaseRow | undefined;
+	total: number;
+	loading: boolean;
+	/** The last error from the store (e.g. a filter the parser refused), or null. */
+	error: string | null;
+	/** Drops the cache and fetches again (after a change by anyone). */
+	reload: () => void;
+	/** The number of completed fetches (lets screens re-render when pages arrive). */
+	generation: number;
+};
+
+/** Fetches and caches the pages covering rows `from`…`to` of `query`. */
+export function useQueueWindow(data: WorkstationData, query: QueueQuery, from: number, to: number): QueueWindow {
+	const pages = useRef(new Map<number, {rows: CaseRow[]; next: string | null}>());
+	const pending = useRef(new Set<number>());
+	const queryKey = `${query.queue}\u0000${query.filter}\u0000${query.sort}\u0000${query.descending}`;
+	const currentKey = useRef(queryKey);
+	const [total, setTotal] = useState(0);
+	const [loading, setLoading] = useState(true);
+	const [error, setError] = useState<string | null>(null);
+	const [generation, setGeneration] = useState(0);
+	const [reloads, setReloads] = useState(0);
+
+	const fetchPage = useCallback(
+		async (pageIndex: number, key: string) => {
+			if (pages.current.has(pageIndex) || pending.current.has(pageIndex)) return;
+			pending.current.add(pageIndex);
+			setLoading(true);
+			try {
+				const previous = pages.current.get(pageIndex - 1);
+				const page = await data.queuePage({
+					...query,
+					limit: PAGE_SIZE,
+					after: previous?.next ?? null,
+					offset: pageIndex * PAGE_SIZE,
+				});
+				if (currentKey.current !== key) return;
+				pages.current.set(pageIndex, {rows: page.rows, next: page.next});
+				setTotal(page.total);
+				setError(null);
+			} catch (caught) {
+				if (currentKey.current === key) setError(caught instanceof Error ? caught.message.split('\n')[0]! : String(caught));
+			} finally {
+				pending.current.delete(pageIndex);
+				if (currentKey.current === key) {
+					setLoading(pending.current.size > 0);
+					setGeneration((g) => g + 1);
+				}
+			}
+		},
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[data, queryKey],
+	);
+
+	// A new query (or a reload) starts from an empty cache, keeping the old rows' total until the first page arrives.
+	useEffect(() => {
+		currentKey.current = queryKey;
+		pages.current = new Map();
+		pending.current = new Set();
+	}, [queryKey, reloads]);
+
+	useEffect(() => {
+		const first = Math.floor(Math.max(0, from) / PAGE_SIZE);
+		const last = Math.floor(Math.max(0, to) / PAGE_SIZE);
+		for (let page = first; page <= last; page++) {
+			if (page > 0 && total > 0 && page * PAGE_SIZE >= total) break;
+			void fetchPage(page, queryKey);
+		}
+	}, [from, to, queryKey, reloads, fetchPage, total, generation]);
+
+	const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE], [generation, queryKey]);
+	const reload = useCallback(() => setReloads((n) => n + 1), []);
+	return {rowAt, total, loading, error, reload, generation};
+}

@@ -1,0 +1,23 @@
+/**
+ * The terminal's size, updated on resize. Tests and benchmarks may fix it with props instead.
+ */
+import {useStdout} from 'ink';
+import {useEffect, useState} from 'react';
+
+export type Size = {columns: number; rows: number};
+
+/** Current terminal size (at least 80×24 is assumed when the stream does not say). */
+export function useTerminalSize(fixed?: Size): Size {
+	const {stdout} = useStdout();
+	const read = (): Size => fixed ?? {columns: stdout.columns || 80, rows: stdout.rows || 24};
+	const [size, setSize] = useState<Size>(read);
+	useEffect(() => {
+		if (fixed) return;
+		const onResize = () => setSize(read());
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout, fixed?.columns, fixed?.rows]);
+	return fixed ?? size;
+}
