@@ -31,14 +31,16 @@ export function familySize(facts: Facts): number {
 
 /**
  * Proof of settlement funds (FSW, FST): funds at least the dated table's amount for the family
- * size, unless a valid TEER 0–3 job offer is held and an authorized Canadian job covers the
- * reference date (IRPR s. 76(1)(b)(i); decisions.md §10).
+ * size, unless a valid TEER 0–3 job offer is held and an authorized Canadian job (not marked
+ * `not_credited`) covers the reference date (IRPR s. 76(1)(b)(i); decisions.md §10).
  */
 export function settlementFunds(id: string, facts: Facts, source: string): Criterion {
 	const app = facts.application;
 	const asOfDay = dayNumber(facts.asOf);
+	// A period the officer marked not_credited is left out of the assessed result, here too.
 	const working = app.applicant.workExperience.some(
 		(period) =>
+			period.finding !== 'not_credited' &&
 			period.country === 'CAN' &&
 			period.authorized === true &&
 			dayNumber(period.start) <= asOfDay &&

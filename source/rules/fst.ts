@@ -3,7 +3,7 @@
  */
 import {verdict, type ProgramResult} from './criterion.js';
 import {outsideQuebec, settlementFunds} from './common-criteria.js';
-import {experience} from './experience.js';
+import {counts, experience} from './experience.js';
 import type {Facts} from './facts.js';
 import {fstTradeGroup} from './noc.js';
 import {formatHours} from './text.js';
@@ -20,11 +20,12 @@ export function assessFst(facts: Facts): ProgramResult {
 	const coq = app.applicant.certificateOfQualification === true;
 
 	// Best trade: enough hours first, then one backed by the certificate or an offer in it.
-	const trades = new Set(app.applicant.workExperience.map((period) => period.nocCode).filter((noc) => fstTradeGroup(noc) !== null));
+	const counted = app.applicant.workExperience.filter((period) => counts(period, {skilledOnly: true, where: 'anywhere'}));
+	const trades = new Set(counted.map((period) => period.nocCode).filter((noc) => fstTradeGroup(noc) !== null));
 	let best: {noc: string; hours: number; years: number; backed: boolean} | null = null;
 	for (const noc of trades) {
 		const work = experience(
-			app.applicant.workExperience.filter((period) => period.nocCode === noc),
+			counted.filter((period) => period.nocCode === noc),
 			{skilledOnly: true, where: 'anywhere'},
 			facts.asOf,
 			5,
