@@ -82,3 +82,12 @@ export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerificati
 	}
 	return {ok: true, events: count};
 }
+
+/**
+ * The sequence number of the latest audit event (0 when there is none). Every change to any
+ * case is audited, so the workstation polls this to notice other officers' changes.
+ */
+export async function lastAuditSeq(db: Kysely<Database>): Promise<number> {
+	const row = await db.selectFrom('audit_events').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+	return row?.seq ?? 0;
+}

@@ -1,7 +1,28 @@
-/** `caips export`: not built yet (placeholder so the command table stays complete). */
+/**
+ * `caips export APP [--format json|notes]`: one case on stdout. `json` (default): the
+ * application file format, which `caips import` reads back (notes and documents included);
+ * `notes`: the GCMS-notes-style record (status, findings, decisions, history), byte-identical
+ * when run twice on an unchanged case. Both are audited as `export`.
+ */
+import {exportCaseJson} from '../cases/export-json.js';
+import {exportCaseNotes} from '../cases/export-notes.js';
 import type {Command} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
+import {withSession} from './session.js';
 
-export const exportCommand: Command = async () => {
-	throw new CliError(EXIT.usage, 'caips export is not available in this build yet');
+const FORMATS = ['json', 'notes'] as const;
+
+export const exportCommand: Command = async (context) => {
+	const {args, flags, stdout} = context;
+	if (args.length !== 1) throw new CliError(EXIT.usage, 'usage: caips export APP [--format json|notes]');
+	const format = flags.format === undefined ? 'json' : flags.format;
+	if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) {
+		throw new CliError(EXIT.usage, `--format: ${JSON.stringify(format)} is not json or notes`);
+	}
+	const applicationNumber = args[0]!;
+	return withSession(context, async (session) => {
+		if (format === 'notes') stdout.write(await exportCaseNotes(session, applicationNumber));
+		else stdout.write(JSON.stringify(await exportCaseJson(session, applicationNumber), null, 2) + '\n');
+		return EXIT.ok;
+	});
 };
