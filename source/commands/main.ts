@@ -13,7 +13,7 @@ const STRING_FLAGS = [
 	'program', 'category', 'size', 'at', 'office', 'sort', 'corrects', 'title', 'mediaType', 'expectVersion', 'name',
 ] as const;
 const MULTIPLE_FLAGS = ['reason', 'role'] as const;
-const BOOLEAN_FLAGS = ['json', 'debug', 'dryRun', 'help', 'version'] as const;
+const BOOLEAN_FLAGS = ['json', 'debug', 'dryRun', 'help', 'version', 'demo', 'screenReader'] as const;
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -45,6 +45,10 @@ export async function main(argv: string[], version: string): Promise<number> {
 			return EXIT.ok;
 		}
 		if (name === undefined) {
+			for (const [key, value] of Object.entries(flags)) {
+				if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+				if (!['db', 'demo', 'screenReader', 'debug'].includes(key)) throw new CliError(EXIT.usage, `caips: --${kebab(key)} is not an option of the workstation (caips --help)`);
+			}
 			const {openWorkstation} = await import('./workstation.js');
 			return await openWorkstation({flags, env: process.env});
 		}

@@ -1,0 +1,57 @@
+/**
+ * Mounts the workstation in the terminal and keeps the terminal contract: incremental
+ * rendering (only changed lines are redrawn), mouse never enabled, Ink's screen-reader mode on
+ * request, and the terminal restored on q, Ctrl+C, SIGTERM, SIGHUP or a crash.
+ */
+import chalk from 'chalk';
+import {render} from 'ink';
+import React from 'react';
+import {localToday} from '../commands/context.js';
+import {withSession} from '../commands/session.js';
+import {App} from './App.js';
+import {loadKeyMap} from './key-config.js';
+import {storePort} from './store-port.js';
+import {themeFor} from './theme.js';
+
+export type RunOptions = {flags: Record<string, unknown>; env: NodeJS.ProcessEnv; plain: boolean};
+
+/** Runs the workstation until the officer quits; resolves to the exit code. */
+export async function runWorkstation({flags, env, plain}: RunOptions): Promise<number> {
+	if (plain) chalk.level = 0;
+	const keyMap = loadKeyMap(env);
+	return withSession({flags, env}, async (session) => {
+		const data = storePort(session, {storeName: String(flags.db ?? session.store.path)});
+		const instance = render(<App data={data} theme={themeFor(env)} keyMap={keyMap} today={() => localToday()} />, {
+			exitOnCtrlC: false,
+			incrementalRendering: true,
+			patchConsole: true,
+			isScreenReaderEnabled: flags.screenReader === true || env.INK_SCREEN_READER === 'true',
+		});
+		let crashed: unknown = null;
+		const stop = () => instance.unmount();
+		const crash = (error: unknown) => {
+			crashed = error;
+			instance.unmount();
+		};
+		process.once('SIGTERM', stop);
+		process.once('SIGHUP', stop);
+		process.once('uncaughtException', crash);
+		process.once('unhandledRejection', crash);
+		try {
+			await instance.waitUntilExit();
+		} catch (error) {
+			crashed = error;
+		} finally {
+			process.off('SIGTERM', stop);
+			process.off('SIGHUP', stop);
+			process.off('uncaughtException', crash);
+			process.off('unhandledRejection', crash);
+			await data.close();
+		}
+		if (crashed) {
+			process.stderr.write(`caips: the workstation stopped on an internal error: ${crashed instanceof Error ? crashed.message.split('\n')[0] : String(crashed)}\n`);
+			return 70;
+		}
+		return 0;
+	});
+}

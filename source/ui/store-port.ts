@@ -1,0 +1,122 @@
+/**
+ * The workstation's port over the case store: each WorkstationData operation is one call into
+ * source/cases (which checks roles, versions and audits). No SQL here.
+ */
+import {assignCase, takeNext} from '../cases/assignment.js';
+import {lastAuditSeq} from '../cases/audit.js';
+import {readCaseHistory, viewCase} from '../cases/case-view.js';
+import {decide, setBringForward} from '../cases/decisions.js';
+import {showDocumentText, verifyDocuments} from '../cases/documents.js';
+import {localDateOf} from '../cases/filter.js';
+import {addNote} from '../cases/notes.js';
+import {listQueue, listQueues} from '../cases/queues.js';
+import {listReasonCodes} from '../cases/reason-codes.js';
+import {reviewDecision} from '../cases/review.js';
+import type {Session} from '../cases/session.js';
+import type {CaseDetail, QueuePage, WorkstationData} from './data.js';
+
+/** Rows read per step when walking to a far offset (the G key on a long queue). */
+const WALK = 1000;
+
+/** The WorkstationData port for `session`. `storeName` is shown in the status bar. */
+export function storePort(session: Session, options: {storeName: string}): WorkstationData {
+	const today = () => localDateOf(session.now());
+	// Keyset cursors met so far per query, by row offset, so a jump can start from the nearest one.
+	const cursors = new Map<string, Map<number, string>>();
+	const totals = new Map<string, number>();
+
+	return {
+		me: () => ({userName: session.actor.userName, displayName: session.actor.displayName, roles: [...session.actor.roles].sort(), office: session.actor.office}),
+		storeName: () => options.storeName,
+		async queues() {
+			const queues = await listQueues(session, {today: today()});
+			return queues.map((q) => ({name: q.name, count: q.count ?? 0, digitKey: q.digitKey, builtIn: q.builtIn, query: q.query}));
+		},
+		async queuePage({queue, filter, sort, descending, limit, after, offset}): Promise<QueuePage> {
+			const key = `${queue}\u0000${filter}\u0000${sort}\u0000${descending}`;
+			const known = cursors.get(key) ?? new Map<number, string>();
+			cursors.set(key, known);
+			const request = {queue, filter: filter || null, sort: {column: sort, ...(descending ? {direction: 'desc' as const} : {})}, today: today()};
+			if (offset === 0 || after === null) {
+				// Start from the nearest known cursor at or before `offset`, then walk forward.
+				let at = 0;
+				let cursor: string | null = null;
+				for (const [position, value] of known) if (position <= offset && position > at) [at, cursor] = [position, value];
+				if (offset === 0) cursor = null;
+				while (at < offset) {
+					const step = await listQueue(session, {...request, limit: Math.min(WALK, offset - at), after: cursor, count: false});
+					if (!step.next) return {rows: [], total: totals.get(key) ?? 0, offset, next: null};
+					at += step.rows.length;
+					cursor = step.next;
+					known.set(at, cursor);
+				}
+				after = cursor;
+			}
+			const page = await listQueue(session, {...request, limit, after, count: after === null});
+			if (page.total !== null) totals.set(key, page.total);
+			if (page.next) known.set(offset + page.rows.length, page.next);
+			return {rows: page.rows, total: totals.get(key) ?? page.rows.length, offset, next: page.next};
+		},
+		async caseDetail(applicationNumber): Promise<CaseDetail> {
+			const record = await viewCase(session, applicationNumber);
+			const history = await readCaseHistory(session.store.db, applicationNumber);
+			const checks = record.documents.length > 0 ? await verifyDocuments(session, applicationNumber) : [];
+			const app = record.application;
+			return {
+				applicationNumber: record.case.applicationNumber,
+				uci: record.case.uci,
+				program: record.case.program,
+				status: record.case.status,
+				office: record.case.office,
+				assignedTo: record.case.assignedTo,
+				version: record.case.version,
+				profileSubmittedAt: record.case.profileSubmittedAt,
+				receivedAt: record.case.receivedAt,
+				invitedAt: record.case.invitedAt,
+				bringForwardOn: record.case.bringForwardOn,
+				applicant: {
+					familyName: app.applicant.familyName,
+					givenNames: app.applicant.givenNames,
+					dateOfBirth: app.applicant.dateOfBirth,
+					countryOfCitizenship: app.applicant.countryOfCitizenship,
+					maritalStatus: app.applicant.maritalStatus,
+				},
+				spouse: app.spouse
+					? {familyName: app.spouse.familyName, givenNames: app.spouse.givenNames, dateOfBirth: app.spouse.dateOfBirth, accompanying: app.spouse.accompanying, canadianCitizenOrPR: app.spouse.canadianCitizenOrPR}
+					: null,
+				dependentChildren: app.dependentChildren ?? 0,
+				workPeriods: record.workPeriods,
+				assessment: record.assessment,
+				notes: record.notes,
+				documents: record.documents.map((doc) => ({...doc, checksumOk: checks.find((check) => check.id === doc.id)?.ok ?? null})),
+				decisions: record.decisions,
+				history: history.map((event) => ({seq: event.seq, at: event.at, officer: event.officer, action: event.action, detail: event.detail ? JSON.stringify(event.detail) : ''})),
+			};
+		},
+		async documentText(documentId) {
+			return (await showDocumentText(session, documentId)).text;
+		},
+		async addNote(applicationNumber, body, correctsNoteId) {
+			await addNote(session, applicationNumber, body, correctsNoteId ? {correctsNoteId} : {});
+		},
+		reasonCodes: () => listReasonCodes(session.store.db),
+		async decide(applicationNumber, input) {
+			const result = await decide(session, applicationNumber, {...input, today: today()});
+			return {status: result.status, reviewRequired: result.reviewRequired};
+		},
+		async review(applicationNumber, outcome, text) {
+			await reviewDecision(session, applicationNumber, {outcome, text: text || undefined});
+		},
+		async assignToMe(applicationNumber) {
+			await assignCase(session, applicationNumber, session.actor.userName);
+		},
+		async takeNext(queue) {
+			return (await takeNext(session, queue, {today: today()}))?.applicationNumber ?? null;
+		},
+		async setBringForward(applicationNumber, date) {
+			await setBringForward(session, applicationNumber, date, {today: today()});
+		},
+		changeMark: () => lastAuditSeq(session.store.db),
+		close: async () => undefined,
+	};
+}

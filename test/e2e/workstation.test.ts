@@ -1,0 +1,177 @@
+/**
+ * End to end: the real binary (dist/cli.js) on a demo store in tmux, as an officer uses it —
+ * move through a queue, filter by an accented name typed without accents, open a case, read the
+ * CRS tab, add a note, record a decision, quit — asserting the screen at each step, the store
+ * afterwards, and that the terminal settings are the same before and after.
+ */
+import {mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import stringWidth from 'string-width';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {foldForSearch} from '../../source/cases/search-key.js';
+import {CLI, ROOT, runCli} from '../helpers/cli.js';
+import {hasTmux, Tmux} from './tmux.js';
+
+const work = mkdtempSync(join(tmpdir(), 'caips-e2e-'));
+const tmux = new Tmux();
+
+type Row = {applicationNumber: string; familyName: string; givenNames: string; crsTotal: number | null; status: string};
+
+function demoStore(name: string): string {
+	const db = join(work, `${name}.db`);
+	const run = runCli(['demo', '--db', db, '--cases', '300', '--seed', '7']);
+	expect(run.code, run.stderr).toBe(0);
+	return db;
+}
+
+/** A case of mine in review whose family name has accents (so typing it without them must find it). */
+function accentedCaseOfMine(db: string): Row {
+	const run = runCli(['queue', 'My cases', '--filter', 'status:in_review', '--limit', '1000', '--json', '--db', db]);
+	expect(run.code, run.stderr).toBe(0);
+	const rows: Row[] = JSON.parse(run.stdout).rows;
+	const accented = rows.find((row) => foldForSearch(row.familyName) !== row.familyName.toLowerCase() && /^[\p{Script=Latin}\p{M}' -]+$/u.test(row.familyName));
+	expect(accented, 'the demo store has an accented in-review case assigned to me').toBeDefined();
+	return accented!;
+}
+
+/** Starts the workstation in a pane that records `stty -g` before and after and prints the exit code. */
+function startWorkstation(session: string, db: string, columns: number, rows: number, env = ''): string {
+	const before = join(work, `${session}.stty-before`);
+	const after = join(work, `${session}.stty-after`);
+	const line = `stty -g > ${before}; env -u CI ${env} CAIPS_DB=${db} node ${CLI}; echo "EXIT $?"; stty -g > ${after}; sleep 600`;
+	tmux.start(session, columns, rows, `cd ${ROOT} && ${line}`);
+	return session;
+}
+
+function expectFits(screen: string, columns: number, rows: number) {
+	const lines = screen.replace(/\n$/, '').split('\n');
+	expect(lines.length).toBeLessThanOrEqual(rows);
+	for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+}
+
+function sttySame(session: string) {
+	const before = readFileSync(join(work, `${session}.stty-before`), 'utf8');
+	const after = readFileSync(join(work, `${session}.stty-after`), 'utf8');
+	expect(after).toBe(before);
+}
+
+async function officerSession(session: string, db: string, columns: number, rows: number, options: {env?: string; resizeTo?: [number, number]} = {}) {
+	const target = accentedCaseOfMine(db);
+	startWorkstation(session, db, columns, rows, options.env);
+	// The queues and the first page of My cases.
+	let screen = await tmux.waitFor(session, /My cases \(\d+\)/);
+	expect(screen).toMatch(/> E\d{9}/);
+	expect(screen).toMatch(/1–\d+ of \d+/);
+	expectFits(screen, columns, rows);
+	// Move through the queue: the marker moves down two rows.
+	const firstSelected = /> (E\d{9})/.exec(screen)![1];
+	tmux.send(session, ['j', 'j']);
+	screen = await tmux.waitFor(session, new RegExp(`^  ${firstSelected}`, 'm'));
+	if (options.resizeTo) {
+		tmux.resize(session, options.resizeTo[0], options.resizeTo[1]);
+		screen = await tmux.waitFor(session, /My cases \(\d+\)/);
+		await tmux.waitFor(session, /1–\d+ of \d+/);
+		expectFits(tmux.screen(session), options.resizeTo[0], options.resizeTo[1]);
+		[columns, rows] = options.resizeTo;
+	}
+	// Filter by the accented family name typed without accents.
+	const typed = foldForSearch(target.familyName);
+	tmux.type(session, '/');
+	tmux.type(session, `name:${typed}`);
+	screen = await tmux.waitFor(session, new RegExp(`> ${target.applicationNumber}`));
+	expect(screen).toContain(target.familyName);
+	tmux.send(session, ['Enter']);
+	// Open the case.
+	tmux.send(session, ['Enter']);
+	screen = await tmux.waitFor(session, /\[1 Summary\]/);
+	expect(screen).toContain(target.applicationNumber);
+	await tmux.waitFor(session, /Applicant\s+\S/);
+	// The CRS tab.
+	tmux.type(session, '3');
+	screen = await tmux.waitFor(session, /\[3 CRS\]/);
+	expect(screen).toMatch(new RegExp(`CRS ${target.crsTotal}`));
+	expect(screen).toMatch(/A\. Core \/ human capital/);
+	expectFits(screen, columns, rows);
+	// Add a note.
+	tmux.type(session, 'n');
+	await tmux.waitFor(session, /New note for/);
+	tmux.type(session, 'Reference letter checked; duties match NOC.');
+	tmux.send(session, ['C-s']);
+	screen = await tmux.waitFor(session, /note added/);
+	// Record a decision: request for information.
+	tmux.type(session, 'd');
+	await tmux.waitFor(session, /Decision on/);
+	tmux.type(session, '3');
+	await tmux.waitFor(session, /\[3 Request information\]/);
+	tmux.send(session, ['Tab', 'Tab']);
+	tmux.type(session, 'Please provide a police certificate from each country of residence.');
+	tmux.send(session, ['C-s']);
+	screen = await tmux.waitFor(session, /decision recorded/);
+	expect(screen).toMatch(/awaiting info/);
+	// Quit: back to the queue, then q.
+	tmux.send(session, ['Escape']);
+	await tmux.waitFor(session, /My cases \(\d+\)/);
+	tmux.type(session, 'q');
+	await tmux.waitFor(session, /EXIT 0/);
+	// The store has the note and the decision; the terminal settings are restored.
+	const show = runCli(['case', 'show', target.applicationNumber, '--json', '--db', db]);
+	expect(show.code, show.stderr).toBe(0);
+	const record = JSON.parse(show.stdout);
+	expect(record.notes.at(-1).body).toBe('Reference letter checked; duties match NOC.');
+	expect(record.decisions.at(-1).outcome).toBe('rfi');
+	expect(record.decisions.at(-1).text).toBe('Please provide a police certificate from each country of residence.');
+	expect(record.case.status).toBe('awaiting_info');
+	await waitForFile(join(work, `${session}.stty-after`));
+	sttySame(session);
+	return screen;
+}
+
+async function waitForFile(path: string) {
+	const deadline = Date.now() + 5000;
+	for (;;) {
+		try {
+			if (readFileSync(path, 'utf8').length > 0) return;
+		} catch {}
+		if (Date.now() > deadline) throw new Error(`${path} never written`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
+describe.runIf(hasTmux())('the workstation in tmux', () => {
+	beforeAll(() => undefined);
+	afterAll(() => tmux.kill());
+
+	it('80×24: queue, accent-free filter, case, CRS, note, decision, quit; terminal restored', async () => {
+		await officerSession('w80', demoStore('w80'), 80, 24);
+	});
+
+	it('120×40 with a resize to 100×30 in the middle', async () => {
+		await officerSession('w120', demoStore('w120'), 120, 40, {resizeTo: [100, 30]});
+	});
+
+	it('TERM=dumb and NO_COLOR=1: no colour, no box drawing, the > marker', async () => {
+		const db = demoStore('dumb');
+		startWorkstation('dumb-look', db, 80, 24, 'TERM=dumb NO_COLOR=1');
+		const screen = await tmux.waitFor('dumb-look', /My cases \(\d+\)/);
+		expect(screen).toMatch(/> E\d{9}/);
+		expect(screen).not.toMatch(/[─│┌┐└┘]/);
+		expect(tmux.screenWithEscapes('dumb-look')).not.toMatch(/\u001b\[(3\d|4\d|9\d|7)m/);
+		tmux.type('dumb-look', 'q');
+		await tmux.waitFor('dumb-look', /EXIT 0/);
+		await officerSession('dumb', db, 80, 24, {env: 'TERM=dumb NO_COLOR=1'});
+	});
+
+	it('without a terminal, caips exits 2 with a one-line hint', () => {
+		const run = runCli([], {env: {CAIPS_DB: join(work, 'w80.db')}});
+		expect(run.code).toBe(2);
+		expect(run.stderr.trim().split('\n')).toHaveLength(1);
+		expect(run.stderr).toMatch(/needs a terminal/);
+	});
+});
+
+describe.runIf(!hasTmux())('the workstation in tmux', () => {
+	it('needs tmux (.ci/run installs it)', () => {
+		expect.fail('tmux is not installed: end-to-end tests cannot run (apt-get install tmux)');
+	});
+});
