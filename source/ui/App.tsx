@@ -7,21 +7,21 @@ import {Box, Text, useApp, useInput} from 'ink';
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {CommandPalette} from './components/CommandPalette.js';
 import {HelpOverlay} from './components/HelpOverlay.js';
-import {LineInput} from './components/LineInput.js';
+import {LineInput, lineKeys} from './components/LineInput.js';
 import {StatusBar, type StatusMessage} from './components/StatusBar.js';
 import {Table, type Column} from './components/Table.js';
 import {TextArea} from './components/TextArea.js';
-import {bufferOf, textOf, type TextBuffer} from './components/text-buffer.js';
+import {bufferOf, editKey, textOf, type TextBuffer} from './components/text-buffer.js';
 import type {CaseDetail, CaseRow, QueueSummary, ReasonCode, SortColumn, WorkstationData} from './data.js';
 import {dateOf, statusLabel} from './format.js';
 import {keyNames} from './key-names.js';
 import {commandFor, type KeyMap} from './keymap.js';
-import {CASE_TABS, tabLines} from './screens/case-lines.js';
-import {DecisionDialog, emptyDecisionDraft, type DecisionDraft} from './screens/DecisionDialog.js';
+import {CASE_TABS, documentLineOffsets, tabLines, wrapLine} from './screens/case-lines.js';
+import {DecisionDialog, decisionKeys, emptyDecisionDraft, type DecisionDraft} from './screens/DecisionDialog.js';
 import {missingForDecision} from './screens/decision-warnings.js';
 import {ReviewDialog, type ReviewDraft} from './screens/ReviewDialog.js';
 import type {Theme} from './theme.js';
-import {fitWidth, safeLines, safeText} from './terminal-text.js';
+import {displayWidth, fitWidth, safeLines, safeText} from './terminal-text.js';
 import {useQueueWindow} from './use-queue-window.js';
 import {useTerminalSize, type Size} from './use-terminal-size.js';
 
@@ -37,9 +37,14 @@ export type AppProps = {
 	pollMs?: number;
 	/** Today's date (`YYYY-MM-DD`), for relative bring-forward dates. */
 	today: () => string;
+	/** Leave the terminal's last line free (the real terminal: see `height`). */
+	reserveLastLine?: boolean;
 	/** The clock for the status bar's "refreshed" time. */
 	clock?: () => Date;
 };
+
+/** Commands after which the rest of a burst of keys is not read as commands of this screen. */
+const SCREEN_CHANGING = new Set(['open', 'back', 'filter', 'palette', 'help', 'note.add', 'decide', 'review', 'bring-forward', 'take.next', 'quit']);
 
 const SORTS: SortColumn[] = ['received', 'crs', 'name', 'status', 'bf', 'number', 'waiting'];
 
@@ -47,7 +52,7 @@ const COLUMNS: Array<Column<CaseRow> & {sort: SortColumn}> = [
 	{title: 'Application', width: 11, value: (r) => r.applicationNumber, sort: 'number'},
 	{title: 'Applicant', width: 10, flex: true, value: (r) => `${r.familyName}, ${r.givenNames}`, sort: 'name'},
 	{title: 'Prog', width: 4, value: (r) => r.program, sort: 'number'},
-	{title: 'Status', width: 9, value: (r) => statusLabel(r.status), sort: 'status'},
+	{title: 'Status', width: 14, value: (r) => statusLabel(r.status), sort: 'status'},
 	{title: 'CRS', width: 4, align: 'right', value: (r) => (r.crsTotal === null ? '' : String(r.crsTotal)), sort: 'crs'},
 	{title: 'Received', width: 10, value: (r) => dateOf(r.receivedAt), sort: 'received'},
 	{title: 'Days', width: 4, align: 'right', value: (r) => (r.daysWaiting === null ? '' : String(r.daysWaiting)), sort: 'waiting'},
@@ -60,6 +65,20 @@ function columnsFor(width: number) {
 	if (width >= 100) return COLUMNS;
 	const drop = width >= 90 ? ['Officer'] : width >= 80 ? ['Officer', 'Days'] : ['Officer', 'Days', 'BF'];
 	return COLUMNS.filter((column) => !drop.includes(column.title));
+}
+
+/**
+ * The queue tab line: every queue with its count, the current one in brackets. When the line is
+ * wider than the terminal it starts late enough (marked `…`) that the current queue is visible.
+ */
+export function queueTabLine(queues: readonly QueueSummary[], current: number, width: number): string {
+	const parts = queues.map((q, i) => {
+		const label = safeText(`${q.digitKey !== null ? `${q.digitKey} ` : ''}${q.name} (${q.count})`);
+		return i === current ? `[${label}]` : ` ${label} `;
+	});
+	let start = 0;
+	while (start < current && displayWidth((start > 0 ? '…' : '') + parts.slice(start, current + 1).join('')) > width) start++;
+	return fitWidth((start > 0 ? '…' : '') + parts.slice(start).join(''), width);
 }
 
 function errorText(error: unknown): string {
@@ -76,25 +95,60 @@ export function resolveDate(text: string, today: string): string | null | undefi
 		date.setUTCDate(date.getUTCDate() + Number(relative[1]));
 		return date.toISOString().slice(0, 10);
 	}
-	if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed) && new Date(`${trimmed}T00:00:00Z`).toISOString().slice(0, 10) === trimmed) return trimmed;
-	return undefined;
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return undefined;
+	// Not a real day (2026-13-01, 2026-02-30): an Invalid Date, whose toISOString would throw.
+	const date = new Date(`${trimmed}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === trimmed ? trimmed : undefined;
 }
 
-export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today, clock = () => new Date()}: AppProps) {
+/** The clock when none is given: one function for every render (a new default each render re-ran the first load forever). */
+const systemClock = () => new Date();
+
+export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today, clock = systemClock, reserveLastLine = false}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
-	const width = Math.max(20, size.columns);
-	const height = Math.max(6, size.rows);
+	// In a real terminal one column is left free too: a line measured a little narrower than the
+	// terminal draws it still never wraps.
+	const width = Math.max(20, size.columns - (reserveLastLine ? 1 : 0));
+	// Ink clears and redraws the whole terminal when a frame is as tall as it: one line is left free
+	// so that only changed lines are redrawn (fewer bytes per key over SSH, no flicker).
+	const height = Math.max(6, size.rows - (reserveLastLine ? 1 : 0));
 	const me = data.me();
 
 	const [queues, setQueues] = useState<QueueSummary[]>([]);
 	const [queueIndex, setQueueIndex] = useState(0);
 	const [filter, setFilter] = useState('');
-	const [filterDraft, setFilterDraft] = useState('');
+	const [filterDraft, setFilterDraftState] = useState('');
+	// The filter text as last typed, read by keys that arrive before the next render.
+	const filterDraftRef = useRef('');
+	const setFilterDraft = useCallback((value: string) => {
+		filterDraftRef.current = value;
+		setFilterDraftState(value);
+	}, []);
+	// A command that opens an editor or changes the screen takes effect at the next render; keys
+	// that arrive before it (typing fast, or over a slow link) belong to what was opened.
+	const openingRef = useRef<string | null>(null);
 	const [sort, setSort] = useState<SortColumn>('received');
 	const [descending, setDescending] = useState(false);
-	const [cursor, setCursor] = useState(0);
-	const [top, setTop] = useState(0);
+	// The cursor and the first visible row change together, in one update, so a key press draws
+	// one frame (a second update from an effect would draw the screen twice).
+	const [view, setView] = useState({cursor: 0, top: 0});
+	const {cursor, top} = view;
+	const rowsRef = useRef(0);
+	const setCursor = useCallback((next: number | ((cursor: number) => number)) => {
+		setView((v) => {
+			const c = typeof next === 'function' ? next(v.cursor) : next;
+			const rows = Math.max(1, rowsRef.current);
+			const t = c < v.top ? c : c >= v.top + rows ? c - rows + 1 : v.top;
+			return c === v.cursor && t === v.top ? v : {cursor: c, top: t};
+		});
+	}, []);
+	const setTop = useCallback((next: number | ((top: number) => number)) => {
+		setView((v) => {
+			const t = typeof next === 'function' ? next(v.top) : next;
+			return t === v.top ? v : {...v, top: t};
+		});
+	}, []);
 	const [tagged, setTagged] = useState<ReadonlySet<string>>(new Set());
 	const [overlay, setOverlay] = useState<Overlay>(null);
 	const [message, setMessage] = useState<StatusMessage | null>(null);
@@ -103,6 +157,9 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 	const [detail, setDetail] = useState<CaseDetail | null>(null);
 	const [tab, setTab] = useState(0);
 	const [scroll, setScroll] = useState(0);
+	/** The document chosen on the Documents tab (Enter opens it). */
+	const [docIndex, setDocIndex] = useState(0);
+	const [paletteQuery, setPaletteQuery] = useState('');
 	const [noteDrafts, setNoteDrafts] = useState<ReadonlyMap<string, TextBuffer>>(new Map());
 	const [decisionDrafts, setDecisionDrafts] = useState<ReadonlyMap<string, DecisionDraft>>(new Map());
 	const [reviewDrafts, setReviewDrafts] = useState<ReadonlyMap<string, ReviewDraft>>(new Map());
@@ -110,17 +167,22 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 	const [reasonCodes, setReasonCodes] = useState<ReasonCode[]>([]);
 	const [pager, setPager] = useState<{title: string; lines: string[]; top: number} | null>(null);
 	const [busy, setBusy] = useState(false);
+	const busyRef = useRef(false);
 	const changeMark = useRef<number | null>(null);
 
 	const queue = queues[queueIndex];
 	const queueName = queue?.name ?? 'My cases';
 	const bodyHeight = height - 4; // queue tabs, filter line, table header, status bar
+	rowsRef.current = bodyHeight;
 	const window = useQueueWindow(data, {queue: queueName, filter, sort, descending}, top, top + bodyHeight - 1);
 	const total = window.total;
 	const selectedRow = window.rowAt(cursor);
 
 	const say = useCallback((text: string, kind: StatusMessage['kind'] = 'info') => setMessage({text, kind}), []);
-	const stamp = useCallback(() => setRefreshedAt(clock().toISOString().slice(11, 19)), [clock]);
+	// Through a ref: a caller's inline clock must not make `stamp`, and the effects using it, new on every render.
+	const clockRef = useRef(clock);
+	clockRef.current = clock;
+	const stamp = useCallback(() => setRefreshedAt(clockRef.current().toISOString().slice(11, 19)), []);
 
 	const loadQueues = useCallback(async () => {
 		try {
@@ -177,7 +239,9 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 		const rows = bodyHeight;
 		if (cursor < top) setTop(cursor);
 		else if (cursor >= top + rows) setTop(cursor - rows + 1);
-	}, [cursor, top, bodyHeight]);
+		// A list that shrank (cases taken, a taller terminal) is not left half empty below its end.
+		else if (total > 0 && top > Math.max(0, total - rows)) setTop(Math.max(0, total - rows));
+	}, [cursor, top, bodyHeight, total]);
 
 	const openCase = useCallback(
 		(number: string) => {
@@ -185,39 +249,65 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 			setDetail(null);
 			setTab(0);
 			setScroll(0);
+			setDocIndex(0);
 			void loadCase(number);
 		},
 		[loadCase],
 	);
 
-	const hasDrafts = [...noteDrafts.values()].some((buffer) => textOf(buffer).trim() !== '') || [...decisionDrafts.values()].some((draft) => textOf(draft.text).trim() !== '');
+	const hasDrafts =
+		[...noteDrafts.values()].some((buffer) => textOf(buffer).trim() !== '') ||
+		[...decisionDrafts.values()].some((draft) => textOf(draft.text).trim() !== '') ||
+		[...reviewDrafts.values()].some((draft) => textOf(draft.text).trim() !== '');
 
 	const act = useCallback(
-		async (label: string, action: () => Promise<unknown>, after?: () => void) => {
+		async <T,>(label: string | ((result: T) => string), action: () => Promise<T>, after?: () => void) => {
+			// One change at a time: a second Ctrl+S while the first is saving must not save twice
+			// (notes are append-only, so a duplicate would stay on the record).
+			if (busyRef.current) return say('still working on the last change…', 'warning');
+			busyRef.current = true;
 			setBusy(true);
 			try {
-				await action();
-				say(label);
+				const result = await action();
+				say(typeof label === 'function' ? label(result) : label);
 				after?.();
-				await refresh();
 			} catch (error) {
-				say(errorText(error), 'error');
+				return say(errorText(error), 'error');
 			} finally {
+				// Only the change itself is guarded: a slow refresh after it must not block the next one.
+				busyRef.current = false;
 				setBusy(false);
 			}
+			await refresh();
 		},
 		[refresh, say],
 	);
 
-	const caseLines = useMemo(() => (detail ? tabLines(CASE_TABS[tab]!, detail, width) : ['Loading…']), [detail, tab, width]);
+	const caseLines = useMemo(() => (detail ? tabLines(CASE_TABS[tab]!, detail, width, docIndex) : ['Loading…']), [detail, tab, width, docIndex]);
 	const caseBodyHeight = height - 3;
+	const onDocuments = caseNumber !== null && CASE_TABS[tab] === 'Documents';
+	const documentCount = detail?.documents.length ?? 0;
+
+	// On the Documents tab the chosen document stays in view.
+	useEffect(() => {
+		if (!onDocuments || !detail) return;
+		const offsets = documentLineOffsets(detail, width);
+		const first = offsets[docIndex] ?? 0;
+		const end = offsets[docIndex + 1] ?? caseLines.length;
+		if (first < scroll) setScroll(first);
+		else if (end > scroll + caseBodyHeight) setScroll(Math.max(0, end - caseBodyHeight));
+	}, [onDocuments, detail, width, docIndex, scroll, caseBodyHeight, caseLines.length]);
+	useEffect(() => {
+		if (docIndex > 0 && docIndex >= documentCount) setDocIndex(Math.max(0, documentCount - 1));
+	}, [docIndex, documentCount]);
 
 	const runCommand = useCallback(
 		(id: string) => {
 			const inCase = caseNumber !== null;
 			const rows = inCase ? caseBodyHeight : bodyHeight;
 			const moveBy = (delta: number) => {
-				if (inCase) setScroll((s) => Math.max(0, Math.min(Math.max(0, caseLines.length - rows), s + delta)));
+				if (onDocuments) setDocIndex((d) => Math.max(0, Math.min(documentCount - 1, d + delta)));
+				else if (inCase) setScroll((s) => Math.max(0, Math.min(Math.max(0, caseLines.length - rows), s + delta)));
 				else setCursor((c) => Math.max(0, Math.min(Math.max(0, total - 1), c + delta)));
 			};
 			switch (id) {
@@ -226,12 +316,17 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 				case 'move.up':
 					return moveBy(-1);
 				case 'page.down':
-					return moveBy(rows);
-				case 'page.up':
-					return moveBy(-rows);
+				case 'page.up': {
+					const delta = id === 'page.down' ? rows : -rows;
+					// The window turns a page too (the cursor keeps its place on the screen).
+					if (!inCase) setTop((t) => Math.max(0, Math.min(Math.max(0, total - rows), t + delta)));
+					return moveBy(delta);
+				}
 				case 'move.first':
+					if (onDocuments) return setDocIndex(0);
 					return inCase ? setScroll(0) : setCursor(0);
 				case 'move.last':
+					if (onDocuments) return setDocIndex(Math.max(0, documentCount - 1));
 					return inCase ? setScroll(Math.max(0, caseLines.length - rows)) : setCursor(Math.max(0, total - 1));
 				case 'open':
 					if (!inCase && selectedRow) openCase(selectedRow.applicationNumber);
@@ -252,6 +347,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					setFilterDraft(filter);
 					return setOverlay('filter');
 				case 'palette':
+					setPaletteQuery('');
 					return setOverlay('palette');
 				case 'help':
 					return setOverlay('help');
@@ -262,6 +358,8 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					setQueueIndex((i) => (i + step) % queues.length);
 					setCursor(0);
 					setTop(0);
+					// Tags belong to the queue they were made in: none may be acted on unseen.
+					setTagged(new Set());
 					return;
 				}
 				case 'sort.next': {
@@ -277,10 +375,14 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					setTop(0);
 					return;
 				case 'tab.next':
+					if (!inCase) return;
 					setScroll(0);
+					setDocIndex(0);
 					return setTab((t) => (t + 1) % CASE_TABS.length);
 				case 'tab.previous':
+					if (!inCase) return;
 					setScroll(0);
+					setDocIndex(0);
 					return setTab((t) => (t + CASE_TABS.length - 1) % CASE_TABS.length);
 				case 'note.add':
 					if (!inCase) return say('open a case first (Enter)', 'warning');
@@ -288,6 +390,8 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 				case 'decide':
 					if (!inCase || !detail) return say('open a case first (Enter)', 'warning');
 					if (!me.roles.includes('officer')) return say('recording a decision needs the officer role', 'error');
+					// The decision rests on the case as it is now: the version saved with it is this one.
+					setDecisionDrafts((drafts) => new Map(drafts).set(caseNumber, {...(drafts.get(caseNumber) ?? emptyDecisionDraft()), seenVersion: detail.version}));
 					return setOverlay('decide');
 				case 'review': {
 					if (!inCase || !detail) return say('open a case first (Enter)', 'warning');
@@ -304,12 +408,16 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 						for (const number of numbers) await data.assignToMe(number);
 					}, () => setTagged(new Set()));
 				}
-				case 'take.next':
-					return void act('took the next case', async () => {
-						const number = await data.takeNext(inCase ? 'Unassigned' : queueName);
-						if (number) openCase(number);
-						else throw new Error(`no unassigned case in ${inCase ? 'Unassigned' : queueName}`);
+				case 'take.next': {
+					// My cases holds only cases assigned to me: take from Unassigned then.
+					const from = inCase || queueName === 'My cases' ? 'Unassigned' : queueName;
+					let taken: string | null = null;
+					return void act(() => `took ${taken}`, async () => {
+						taken = await data.takeNext(from);
+						if (taken) openCase(taken);
+						else throw new Error(`no unassigned case in ${from}`);
 					});
+				}
 				case 'bring-forward':
 					if (!inCase) return say('open a case first (Enter)', 'warning');
 					setBfDraft(detail?.bringForwardOn ?? '');
@@ -329,14 +437,27 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					return exit();
 			}
 		},
-		[caseNumber, caseBodyHeight, bodyHeight, caseLines.length, total, selectedRow, openCase, filter, queues.length, sort, say, detail, me, tagged, act, data, queueName, refresh, hasDrafts, exit],
+		[caseNumber, onDocuments, documentCount, caseBodyHeight, bodyHeight, caseLines.length, total, selectedRow, openCase, filter, queues.length, sort, say, detail, me, tagged, act, data, queueName, refresh, hasDrafts, exit],
 	);
+
+	// After the render that follows such a command, keys go where they normally go again.
+	const [, setRendered] = useState(0);
+	useEffect(() => {
+		openingRef.current = null;
+	});
 
 	useInput(
 		(input, key) => {
-			for (const name of keyNames(input, key)) {
+			const names = keyNames(input, key);
+			if (openingRef.current !== null) {
+				forwardBurst(openingRef.current, names);
+				return;
+			}
+			for (let i = 0; i < names.length; i++) {
+				const name = names[i]!;
 				if (caseNumber !== null && /^[1-6]$/.test(name)) {
 					setScroll(0);
+					setDocIndex(0);
 					setTab(Number(name) - 1);
 					continue;
 				}
@@ -346,20 +467,64 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 						setQueueIndex(index);
 						setCursor(0);
 						setTop(0);
+						setTagged(new Set());
 					}
 					continue;
 				}
-				if (name === 'q' && caseNumber === null && !filter) {
-					runCommand('quit');
-					continue;
-				}
-				const id = commandFor(keyMap, name, caseNumber === null ? 'queue' : 'case');
-				if (id) runCommand(id);
-				if (id) setMessage((m) => (m?.kind === 'error' ? m : null));
+				let id = commandFor(keyMap, name, caseNumber === null ? 'queue' : 'case');
+				// On the queue with nothing to go back from, q (a `back` key other than Esc) quits.
+				if (id === 'back' && name !== 'escape' && caseNumber === null && !filter) id = 'quit';
+				if (!id) continue;
+				// Clear the last message first, so that what this command says is shown.
+				setMessage((m) => (m?.kind === 'error' ? m : null));
+				runCommand(id);
+				if (!SCREEN_CHANGING.has(id)) continue;
+				openingRef.current = id;
+				setRendered((n) => n + 1);
+				// Keys typed in the same burst after a command that opens an editor are typed into it;
+				// after one that changes the screen they are dropped (they were meant for the new screen).
+				forwardBurst(id, names.slice(i + 1));
+				break;
 			}
 		},
 		{isActive: overlay === null},
 	);
+
+	/** The rest of a burst of keys after `id` opened an editor: into that editor, as if typed there. */
+	function forwardBurst(id: string, rest: readonly string[]) {
+		if (rest.length === 0) return;
+		if (id === 'filter') {
+			const {value, end} = lineKeys(filterDraftRef.current, rest);
+			const kept = end === 'cancel' ? '' : value;
+			setFilterDraft(kept);
+			setFilter(kept);
+			setCursor(0);
+			setTop(0);
+			if (end) setOverlay(null);
+		} else if (id === 'palette') {
+			setPaletteQuery(lineKeys('', rest).value);
+		} else if (id === 'bring-forward' && caseNumber !== null) {
+			const {value, end} = lineKeys(detail?.bringForwardOn ?? '', rest);
+			setBfDraft(value);
+			if (end === 'submit') submitBringForward(value);
+			if (end === 'cancel') setOverlay(null);
+		} else if (id === 'note.add' && caseNumber !== null) {
+			const upTo = rest.findIndex((name) => name === 'escape' || name === 'ctrl+s' || name === '\u0013');
+			const keys = upTo < 0 ? rest : rest.slice(0, upTo);
+			setNoteDrafts((drafts) => new Map(drafts).set(caseNumber, keys.reduce(editKey, drafts.get(caseNumber) ?? bufferOf(''))));
+		} else if (id === 'decide' && caseNumber !== null && detail && me.roles.includes('officer')) {
+			// Saving is never done from a burst forwarded here: the officer sees the dialog filled and presses Ctrl+S.
+			setDecisionDrafts((drafts) => new Map(drafts).set(caseNumber, decisionKeys(drafts.get(caseNumber) ?? emptyDecisionDraft(), rest, reasonCodes).draft));
+		}
+	}
+
+	function submitBringForward(value: string) {
+		const date = resolveDate(value, today());
+		if (date === undefined) return say(`"${value}" is not a date (YYYY-MM-DD or +N)`, 'warning');
+		if (caseNumber === null) return;
+		setOverlay(null);
+		void act(date ? `bring-forward set to ${date}` : 'bring-forward cleared', () => data.setBringForward(caseNumber, date));
+	}
 
 	// Ctrl+C anywhere: quit, asking first when a draft would be lost.
 	useInput((input, key) => {
@@ -380,30 +545,35 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 		{isActive: overlay === 'quit'},
 	);
 
+	// The document pager: the key map's moves scroll, Space pages, Esc/q close.
 	useInput(
 		(input, key) => {
-			if (!pager) return;
-			const rows = caseBodyHeight;
-			const maxTop = Math.max(0, pager.lines.length - rows);
-			if (key.escape || input === 'q') return setOverlay(null);
-			if (key.downArrow || input === 'j') setPager({...pager, top: Math.min(maxTop, pager.top + 1)});
-			if (key.upArrow || input === 'k') setPager({...pager, top: Math.max(0, pager.top - 1)});
-			if (key.pageDown || input === ' ') setPager({...pager, top: Math.min(maxTop, pager.top + rows)});
-			if (key.pageUp) setPager({...pager, top: Math.max(0, pager.top - rows)});
+			const rows = caseBodyHeight - 1; // below the title line
+			for (const name of keyNames(input, key)) {
+				const id = name === 'space' ? 'page.down' : commandFor(keyMap, name, 'case');
+				if (id === 'back') return setOverlay(null);
+				setPager((p) => {
+					if (!p) return p;
+					const maxTop = Math.max(0, p.lines.length - rows);
+					const to =
+						id === 'move.down' ? p.top + 1 : id === 'move.up' ? p.top - 1 : id === 'page.down' ? p.top + rows : id === 'page.up' ? p.top - rows : id === 'move.first' ? 0 : id === 'move.last' ? maxTop : p.top;
+					return {...p, top: Math.max(0, Math.min(maxTop, to))};
+				});
+			}
 		},
 		{isActive: overlay === 'pager'},
 	);
 
-	// Enter on the Documents tab opens the document on the top line (j/k scroll to choose) in the pager.
+	// Enter on the Documents tab opens the chosen document (j/k choose) in the pager.
 	useInput(
 		(input, key) => {
 			if (!detail || CASE_TABS[tab] !== 'Documents' || overlay !== null) return;
-			if (key.return || input === 'v') {
-				const doc = detail.documents[Math.min(scroll, detail.documents.length - 1)];
+			if (input === 'v' || keyNames(input, key).some((name) => (keyMap.get('open') ?? []).includes(name))) {
+				const doc = detail.documents[Math.min(docIndex, detail.documents.length - 1)];
 				if (!doc) return;
 				void data.documentText(doc.id).then(
 					(text) => {
-						setPager({title: `${doc.title} (${doc.fileName})`, lines: safeLines(text), top: 0});
+						setPager({title: `${doc.title} (${doc.fileName})`, lines: safeLines(text).flatMap((line) => wrapLine(line, width)), top: 0});
 						setOverlay('pager');
 					},
 					(error) => say(errorText(error), 'error'),
@@ -435,6 +605,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 		body = (
 			<CommandPalette
 				keyMap={keyMap}
+				initialQuery={paletteQuery}
 				width={width}
 				height={height - 1}
 				theme={theme}
@@ -455,12 +626,11 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 			const row = window.rowAt(i);
 			if (row) rows.push(row);
 		}
-		const tabs = queues.map((q, i) => `${q.digitKey !== null ? `${q.digitKey} ` : ''}${q.name} (${q.count})`);
-		const tabLine = tabs.map((label, i) => (i === queueIndex ? `[${label}]` : ` ${label} `)).join('');
+		const tabLine = queueTabLine(queues, queueIndex, width);
 		const sortIndex = columns.findIndex((column) => column.sort === sort && (sort !== 'number' || column.title === 'Application'));
 		return (
 			<>
-				<Text wrap="truncate">{fitWidth(safeText(tabLine) || 'Loading queues…', width)}</Text>
+				<Text wrap="truncate">{tabLine || 'Loading queues…'}</Text>
 				{overlay === 'filter' ? (
 					<LineInput
 						label="/ "
@@ -494,7 +664,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					theme={theme}
 					rowKey={(row) => row.applicationNumber}
 					tagged={tagged}
-					empty={window.loading ? 'Loading…' : 'No cases in this queue.'}
+					empty={window.error ? 'Cannot list this queue: see the message below.' : window.loading ? 'Loading…' : 'No cases in this queue.'}
 					sortColumn={sortIndex >= 0 ? sortIndex : undefined}
 					descending={descending}
 				/>
@@ -513,19 +683,19 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 			const buffer = noteDrafts.get(caseNumber) ?? bufferOf('');
 			content = (
 				<Box flexDirection="column">
-					<Text bold>{fitWidth(`New note for ${caseNumber}  Ctrl+S: save  Esc: close (draft kept)`, width)}</Text>
+					<Text bold={theme.bold}>{fitWidth(`New note for ${caseNumber}  Ctrl+S: save  Esc: close (draft kept)`, width)}</Text>
 					<TextArea
 						buffer={buffer}
 						width={width}
 						height={contentHeight - 1}
 						theme={theme}
-						onChange={(next) => setNoteDrafts(new Map(noteDrafts).set(caseNumber, next))}
+						onChange={(next) => setNoteDrafts((drafts) => new Map(drafts).set(caseNumber, next))}
 						onClose={() => {
 							setOverlay(null);
 							if (textOf(buffer).trim()) say('note draft kept: n to continue', 'info');
 						}}
-						onSave={() => {
-							const body = textOf(buffer);
+						onSave={(current) => {
+							const body = textOf(current);
 							if (!body.trim()) return say('the note is empty', 'warning');
 							void act('note added', () => data.addNote(caseNumber, body), () => {
 								const next = new Map(noteDrafts);
@@ -548,26 +718,27 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					width={width}
 					height={contentHeight}
 					theme={theme}
-					onChange={(next) => setDecisionDrafts(new Map(decisionDrafts).set(caseNumber, next))}
+					onChange={(next) => setDecisionDrafts((drafts) => new Map(drafts).set(caseNumber, next))}
 					onClose={() => setOverlay(null)}
 					onSave={(current) => {
 						const text = textOf(current.text);
 						const missing = missingForDecision(detail, current.outcome, current.reasons, text);
 						if (missing) return say(missing, 'warning');
-						const bf = current.bf ? resolveDate(current.bf, today()) : undefined;
-						if (bf === undefined && current.bf) return say(`bring-forward date "${current.bf}" is not YYYY-MM-DD or +N`, 'warning');
+						// A bring-forward date belongs to an RFI or a PFL only (one typed before switching outcome is not sent).
+						const bfText = current.outcome === 'rfi' || current.outcome === 'pfl' ? current.bf.trim() : '';
+						const bf = bfText ? resolveDate(bfText, today()) : undefined;
+						if (bf === undefined && bfText) return say(`bring-forward date "${bfText}" is not YYYY-MM-DD or +N`, 'warning');
 						void act(
-							`decision recorded: ${current.outcome}`,
-							async () => {
-								const result = await data.decide(caseNumber, {
+							(result: {status: string; reviewRequired: boolean}) =>
+								result.reviewRequired ? `decision recorded: ${current.outcome} (${statusLabel(result.status)}): a supervisor will review it` : `decision recorded: ${current.outcome}`,
+							() =>
+								data.decide(caseNumber, {
 									outcome: current.outcome,
 									reasonCodes: current.reasons,
 									text,
 									bringForwardOn: bf ?? undefined,
-									expectedVersion: detail.version,
-								});
-								if (result.reviewRequired) say(`decision recorded (${result.status}): a supervisor will review it`);
-							},
+									expectedVersion: current.seenVersion ?? detail.version,
+								}),
 							() => {
 								const next = new Map(decisionDrafts);
 								next.delete(caseNumber);
@@ -589,7 +760,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					width={width}
 					height={contentHeight}
 					theme={theme}
-					onChange={(next) => setReviewDrafts(new Map(reviewDrafts).set(caseNumber, next))}
+					onChange={(next) => setReviewDrafts((drafts) => new Map(drafts).set(caseNumber, next))}
 					onClose={() => setOverlay(null)}
 					onSave={(current) => {
 						const text = textOf(current.text);
@@ -608,7 +779,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 		} else if (overlay === 'pager' && pager) {
 			content = (
 				<Box flexDirection="column">
-					<Text bold>{fitWidth(`${safeText(pager.title)}  (j/k scroll, Esc close)`, width)}</Text>
+					<Text bold={theme.bold}>{fitWidth(`${safeText(pager.title)}  (j/k scroll, Esc close)`, width)}</Text>
 					{pager.lines.slice(pager.top, pager.top + contentHeight - 1).map((line, i) => (
 						<Text key={i}>{fitWidth(line, width)}</Text>
 					))}
@@ -620,7 +791,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 				<Box flexDirection="column">
 					{lines.map((line, i) => (
 						<Text key={scroll + i} wrap="truncate">
-							{line || ' '}
+							{fitWidth(line, width) || ' '}
 						</Text>
 					))}
 				</Box>
@@ -628,7 +799,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 		}
 		return (
 			<>
-				<Text bold color={theme.accent} wrap="truncate">
+				<Text bold={theme.bold} color={theme.accent} wrap="truncate">
 					{fitWidth(header, width)}
 				</Text>
 				{overlay === 'bf' ? (
@@ -639,12 +810,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 						theme={theme}
 						onChange={setBfDraft}
 						onCancel={() => setOverlay(null)}
-						onSubmit={(value) => {
-							const date = resolveDate(value, today());
-							if (date === undefined) return say(`"${value}" is not a date (YYYY-MM-DD or +N)`, 'warning');
-							setOverlay(null);
-							void act(date ? `bring-forward set to ${date}` : 'bring-forward cleared', () => data.setBringForward(caseNumber!, date));
-						}}
+						onSubmit={submitBringForward}
 					/>
 				) : (
 					<Text wrap="truncate">{fitWidth(tabsLine, width)}</Text>

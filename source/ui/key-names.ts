@@ -4,6 +4,9 @@
  */
 import type {Key} from 'ink';
 
+// Keys that arrive inside a burst as raw characters rather than as Ink's flags.
+const BURST_NAMES: Record<string, string> = {' ': 'space', '\r': 'enter', '\n': 'enter', '\t': 'tab', '\u007f': 'backspace', '\u001b': 'escape'};
+
 /** The key names in one input delivery, in order. */
 export function keyNames(input: string, key: Key): string[] {
 	if (key.upArrow) return ['up'];
@@ -21,6 +24,6 @@ export function keyNames(input: string, key: Key): string[] {
 	if (key.delete) return ['delete'];
 	if (key.ctrl && input.length === 1) return [`ctrl+${input.toLowerCase()}`];
 	const names: string[] = [];
-	for (const char of input) names.push(char === ' ' ? 'space' : char);
+	for (const char of input) names.push(BURST_NAMES[char] ?? char);
 	return names;
 }

@@ -4,7 +4,7 @@
  * terminal goes through `safeText` (or `safeLines`) first, and is measured by display width
  * (string-width), never by string length.
  */
-import cliTruncate from 'cli-truncate';
+import {eastAsianWidth} from 'get-east-asian-width';
 import stringWidth from 'string-width';
 
 // C0 controls (U+0000–U+001F) and DEL become their visible Control Pictures (␛, ␇, ␡);
@@ -35,15 +35,44 @@ export function safeLines(text: string): string[] {
 	return text.replace(/\r\n?/g, '\n').split(/[\n\u2028\u2029]/).map((line) => safeText(line.replace(/\t/g, '    ')));
 }
 
-/** Display width in terminal columns (CJK and emoji 2, combining marks 0). */
-export function displayWidth(text: string): number {
-	return stringWidth(text);
+// Zero-width in a terminal cell count: non-spacing and enclosing marks, format characters,
+// variation selectors and the zero-width joiner.
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u200b-\u200d\ufe00-\ufe0f]$/u;
+
+/** Width as a terminal counts cells, code point by code point (wcwidth-style). */
+function cellWidth(text: string): number {
+	let width = 0;
+	for (const char of text) width += ZERO_WIDTH.test(char) ? 0 : eastAsianWidth(char.codePointAt(0)!);
+	return width;
 }
 
-/** Cuts safe text to at most `width` columns, ending in `…` when cut. */
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/**
+ * Display width in terminal columns (CJK and emoji 2, combining accents 0). Where string-width
+ * (which measures grapheme clusters) and a terminal's per-code-point count disagree — Indic
+ * conjuncts and spacing vowel signs, which terminals draw wider — the larger is taken, so a line
+ * never runs past the edge and wraps (which would garble an incrementally drawn screen).
+ */
+export function displayWidth(text: string): number {
+	const clusters = stringWidth(text);
+	// Plain ASCII (the common case) needs no second count.
+	return /^[\x20-\x7e]*$/.test(text) ? clusters : Math.max(clusters, cellWidth(text));
+}
+
+/** Cuts safe text to at most `width` columns, ending in `…` when cut (whole grapheme clusters). */
 export function fitWidth(text: string, width: number): string {
 	if (width <= 0) return '';
-	return displayWidth(text) <= width ? text : cliTruncate(text, width, {position: 'end'});
+	if (displayWidth(text) <= width) return text;
+	let out = '';
+	let used = 0;
+	for (const {segment} of graphemes.segment(text)) {
+		const w = displayWidth(segment);
+		if (used + w > width - 1) break;
+		out += segment;
+		used += w;
+	}
+	return `${out}…`;
 }
 
 /** Cuts or pads safe text to exactly `width` columns (`align` right for numbers). */

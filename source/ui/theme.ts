@@ -16,6 +16,8 @@ export type Theme = {
 	success: string | undefined;
 	/** Whether inverse video may mark the selected row. */
 	inverse: boolean;
+	/** Whether headings may be bold (not on TERM=dumb: no escape codes at all, whatever chalk's level). */
+	bold: boolean;
 	/** Ink border style, or undefined for no border at all. */
 	border: 'single' | undefined;
 	/** A horizontal rule character. */
@@ -31,13 +33,14 @@ const COLOUR: Theme = {
 	danger: 'red',
 	success: 'green',
 	inverse: true,
+	bold: true,
 	border: 'single',
 	rule: '─',
 };
 
 const NO_COLOUR: Theme = {...COLOUR, name: 'no-colour', accent: undefined, muted: undefined, warning: undefined, danger: undefined, success: undefined};
 
-const DUMB: Theme = {...NO_COLOUR, name: 'dumb', inverse: false, border: undefined, rule: '-'};
+const DUMB: Theme = {...NO_COLOUR, name: 'dumb', inverse: false, bold: false, border: undefined, rule: '-'};
 
 /** The theme for this environment: dumb for TERM=dumb, no colour for NO_COLOR (any value), else colour. */
 export function themeFor(env: NodeJS.ProcessEnv): Theme {

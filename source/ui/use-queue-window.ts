@@ -26,17 +26,21 @@ export type QueueWindow = {
 export function useQueueWindow(data: WorkstationData, query: QueueQuery, from: number, to: number): QueueWindow {
 	const pages = useRef(new Map<number, {rows: CaseRow[]; next: string | null}>());
 	const pending = useRef(new Set<number>());
+	/** Pages the store refused for this query: not asked again until the query changes or a reload. */
+	const failed = useRef(new Set<number>());
+	const [reloads, setReloads] = useState(0);
 	const queryKey = `${query.queue}\u0000${query.filter}\u0000${query.sort}\u0000${query.descending}`;
-	const currentKey = useRef(queryKey);
+	// A reload is a new cache: a fetch started before it must not fill the new one with old rows.
+	const cacheKey = `${queryKey}\u0000${reloads}`;
+	const currentKey = useRef(cacheKey);
 	const [total, setTotal] = useState(0);
 	const [loading, setLoading] = useState(true);
 	const [error, setError] = useState<string | null>(null);
 	const [generation, setGeneration] = useState(0);
-	const [reloads, setReloads] = useState(0);
 
 	const fetchPage = useCallback(
 		async (pageIndex: number, key: string) => {
-			if (pages.current.has(pageIndex) || pending.current.has(pageIndex)) return;
+			if (pages.current.has(pageIndex) || pending.current.has(pageIndex) || failed.current.has(pageIndex)) return;
 			pending.current.add(pageIndex);
 			setLoading(true);
 			try {
@@ -52,7 +56,12 @@ export function useQueueWindow(data: WorkstationData, query: QueueQuery, from: n
 				setTotal(page.total);
 				setError(null);
 			} catch (caught) {
-				if (currentKey.current === key) setError(caught instanceof Error ? caught.message.split('\n')[0]! : String(caught));
+				if (currentKey.current === key) {
+					// Remember the failure, or the next render would ask again, and again (a refused filter looped).
+					failed.current.add(pageIndex);
+					if (pageIndex === 0) setTotal(0);
+					setError(caught instanceof Error ? caught.message.split('\n')[0]! : String(caught));
+				}
 			} finally {
 				pending.current.delete(pageIndex);
 				if (currentKey.current === key) {
@@ -62,26 +71,27 @@ export function useQueueWindow(data: WorkstationData, query: QueueQuery, from: n
 			}
 		},
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-		[data, queryKey],
+		[data, cacheKey],
 	);
 
 	// A new query (or a reload) starts from an empty cache, keeping the old rows' total until the first page arrives.
 	useEffect(() => {
-		currentKey.current = queryKey;
+		currentKey.current = cacheKey;
 		pages.current = new Map();
 		pending.current = new Set();
-	}, [queryKey, reloads]);
+		failed.current = new Set();
+	}, [cacheKey]);
 
 	useEffect(() => {
 		const first = Math.floor(Math.max(0, from) / PAGE_SIZE);
 		const last = Math.floor(Math.max(0, to) / PAGE_SIZE);
 		for (let page = first; page <= last; page++) {
 			if (page > 0 && total > 0 && page * PAGE_SIZE >= total) break;
-			void fetchPage(page, queryKey);
+			void fetchPage(page, cacheKey);
 		}
-	}, [from, to, queryKey, reloads, fetchPage, total, generation]);
+	}, [from, to, cacheKey, fetchPage, total, generation]);
 
-	const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE], [generation, queryKey]);
+	const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE], [generation, cacheKey]);
 	const reload = useCallback(() => setReloads((n) => n + 1), []);
 	return {rowAt, total, loading, error, reload, generation};
 }

@@ -14,8 +14,8 @@ export function matchCommands(query: string) {
 	return COMMANDS.filter((command) => command.id !== 'palette' && words.every((word) => `${command.description} ${command.id}`.toLowerCase().includes(word)));
 }
 
-export function CommandPalette({keyMap, width, height, theme, onRun, onClose}: {keyMap: KeyMap; width: number; height: number; theme: Theme; onRun: (id: string) => void; onClose: () => void}) {
-	const [query, setQuery] = useState('');
+export function CommandPalette({keyMap, width, height, theme, onRun, onClose, initialQuery = ''}: {keyMap: KeyMap; width: number; height: number; theme: Theme; onRun: (id: string) => void; onClose: () => void; initialQuery?: string}) {
+	const [query, setQuery] = useState(initialQuery);
 	const [selected, setSelected] = useState(0);
 	const matches = matchCommands(query);
 	const visible = Math.max(1, height - 2);
@@ -33,10 +33,19 @@ export function CommandPalette({keyMap, width, height, theme, onRun, onClose}: {
 			return setQuery((q) => Array.from(q).slice(0, -1).join(''));
 		}
 		if (key.ctrl || key.meta || key.tab) return;
-		const typed = Array.from(input).filter((char) => char >= ' ').join('');
-		if (typed) {
+		// Keys typed in a burst arrive as one string: Enter and Backspace in it still act.
+		let next = query;
+		for (const char of input) {
+			if (char === '\r' || char === '\n') {
+				const command = matchCommands(next)[0];
+				return command ? onRun(command.id) : onClose();
+			}
+			if (char === '\u007f' || char === '\b') next = Array.from(next).slice(0, -1).join('');
+			else if (char >= ' ') next += char;
+		}
+		if (next !== query) {
 			setSelected(0);
-			setQuery((q) => q + typed);
+			setQuery(next);
 		}
 	});
 	const top = Math.max(0, index - visible + 1);

@@ -8,13 +8,22 @@ import {COMMANDS, keyLabel, type KeyMap} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {padWidth} from '../terminal-text.js';
 
-/** The help lines: one per command, `keys  description  (scope)`. */
+/** Keys the screens give a meaning of their own (not rebindable), listed after the commands. */
+const FIXED_KEYS: ReadonlyArray<[string, string]> = [
+	['1–6', 'Case tab by number  (case)'],
+	['0–9', 'Saved queue by its digit  (queue)'],
+];
+
+/** The help lines: one per command, `keys  description  (scope)`, then the fixed keys. */
 export function helpLines(keyMap: KeyMap, width: number): string[] {
-	return COMMANDS.map((command) => {
-		const keys = padWidth(keyLabel(keyMap.get(command.id) ?? []), 20);
-		const scope = command.scope === 'global' ? '' : `  (${command.scope})`;
-		return padWidth(`${keys}  ${command.description}${scope}`, width);
-	});
+	const line = (keys: string, text: string) => padWidth(`${padWidth(keys, 20)}  ${text}`, width);
+	return [
+		...COMMANDS.map((command) => line(keyLabel(keyMap.get(command.id) ?? []), `${command.description}${command.scope === 'global' ? '' : `  (${command.scope})`}`)),
+		line(`${keyLabel(keyMap.get('open') ?? [])} / v`, 'Open the chosen document  (Documents tab)'),
+		...FIXED_KEYS.map(([keys, text]) => line(keys, text)),
+		// Back keys other than Esc quit from the queue when there is nothing to go back from.
+		...((keyMap.get('back') ?? []).some((key) => key !== 'escape') ? [line(keyLabel((keyMap.get('back') ?? []).filter((key) => key !== 'escape')), 'Quit, on the queue with no filter')] : []),
+	];
 }
 
 export function HelpOverlay({keyMap, width, height, theme, onClose}: {keyMap: KeyMap; width: number; height: number; theme: Theme; onClose: () => void}) {
@@ -28,7 +37,7 @@ export function HelpOverlay({keyMap, width, height, theme, onClose}: {keyMap: Ke
 	});
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text bold color={theme.accent}>
+			<Text bold={theme.bold} color={theme.accent}>
 				{padWidth('Keys (Esc or ? to close; rebind in ~/.config/caips/keys.json)', width)}
 			</Text>
 			{lines.slice(top, top + visible).map((line, i) => (

@@ -1,11 +1,35 @@
 /**
- * A one-line text input (the filter, a date): typing, Backspace, ←/→, Home/End; Enter submits,
- * Esc cancels. Controlled, so the owner can act on every keystroke (the live filter).
+ * A one-line text input (the filter, a date): typing at the end, Backspace, Ctrl+U clears;
+ * Enter submits, Esc cancels. Controlled, so the owner can act on every keystroke (the live filter).
  */
 import {Text, useInput} from 'ink';
 import React from 'react';
+import {keyNames} from '../key-names.js';
 import type {Theme} from '../theme.js';
-import {fitWidth, safeText} from '../terminal-text.js';
+import {displayWidth, fitWidth, safeText} from '../terminal-text.js';
+
+/** The end of `text` that fits in `width` columns. */
+function tailOf(text: string, width: number): string {
+	const chars = Array.from(text);
+	let used = 0;
+	let start = chars.length;
+	while (start > 0 && used + displayWidth(chars[start - 1]!) <= width) used += displayWidth(chars[--start]!);
+	return chars.slice(start).join('');
+}
+
+/** What key names (one key, or a burst) do to a line: the new value, and whether Enter or Esc ended it. */
+export function lineKeys(start: string, names: readonly string[]): {value: string; end: 'submit' | 'cancel' | null} {
+	let value = start;
+	for (const name of names) {
+		if (name === 'enter') return {value, end: 'submit'};
+		if (name === 'escape') return {value, end: 'cancel'};
+		if (name === 'backspace' || name === 'delete' || name === '\b') value = Array.from(value).slice(0, -1).join('');
+		else if (name === 'ctrl+u' || name === '\u0015') value = '';
+		else if (name === 'space') value += ' ';
+		else if (Array.from(name).length === 1 && name >= ' ' && name !== '\u007f') value += name;
+	}
+	return {value, end: null};
+}
 
 export type LineInputProps = {
 	label: string;
@@ -22,17 +46,18 @@ export type LineInputProps = {
 export function LineInput({label, value, onChange, onSubmit, onCancel, width, theme, hint, isActive = true}: LineInputProps) {
 	useInput(
 		(input, key) => {
-			if (key.escape) return onCancel();
-			if (key.return) return onSubmit(value);
-			if (key.backspace || key.delete) return onChange(Array.from(value).slice(0, -1).join(''));
-			if (key.ctrl && input === 'u') return onChange('');
-			if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return;
-			const typed = Array.from(input).filter((char) => char >= ' ' && char !== '\u007f').join('');
-			if (typed) onChange(value + typed);
+			// Keys typed in a burst arrive as one string: Enter, Backspace and Ctrl+U in it still act.
+			const {value: next, end} = lineKeys(value, keyNames(input, key));
+			if (next !== value) onChange(next);
+			if (end === 'submit') onSubmit(next);
+			if (end === 'cancel') onCancel();
 		},
 		{isActive},
 	);
-	const shown = fitWidth(`${label}${safeText(value)}`, Math.max(1, width - 2));
+	// What is typed last stays in view: a value too long for the line shows its end, after `…`.
+	const room = Math.max(1, width - 2 - displayWidth(label));
+	const safe = safeText(value);
+	const shown = displayWidth(safe) <= room ? `${label}${safe}` : fitWidth(`${label}…${tailOf(safe, room - 1)}`, Math.max(1, width - 2));
 	return (
 		<Text wrap="truncate">
 			{shown}

@@ -22,15 +22,16 @@ export type StatusBarProps = {
 };
 
 export function StatusBar({officer, roles, store, queue, position, refreshedAt, message, width, theme}: StatusBarProps) {
-	const left = `${safeText(officer)} (${roles.join(',')}) | ${fitWidth(safeText(store), 18)} | ${safeText(queue)} | ${position} | ${refreshedAt}`;
+	const left = safeText(`${officer} (${roles.join(',')}) | ${fitWidth(safeText(store), 18)} | ${queue} | ${position} | ${refreshedAt}`);
 	if (!message) return <Text inverse={theme.inverse} color={theme.muted}>{padWidth(left, width)}</Text>;
-	const room = Math.max(0, width - displayWidth(message.text) - 3);
-	const shortLeft = fitWidth(left, Math.min(room, Math.floor(width / 2)));
+	// Beside a message, keep what changes with every key: the queue and the position.
+	const room = Math.max(0, width - displayWidth(safeText(message.text)) - 3);
+	const shortLeft = fitWidth(safeText(`${queue} | ${position}`), Math.min(room, Math.floor(width / 2)));
 	const colour = message.kind === 'error' ? theme.danger : message.kind === 'warning' ? theme.warning : theme.success;
 	return (
 		<Text wrap="truncate">
 			<Text inverse={theme.inverse}>{shortLeft}</Text>
-			<Text color={colour} bold={message.kind === 'error'}>
+			<Text color={colour} bold={theme.bold && message.kind === 'error'}>
 				{padWidth(` ${message.kind === 'error' ? '! ' : ''}${safeText(message.text)}`, width - displayWidth(shortLeft))}
 			</Text>
 		</Text>

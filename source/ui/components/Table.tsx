@@ -64,7 +64,7 @@ export function Table<Row>({columns, rows, selected, width, theme, rowKey, tagge
 		.join(' ');
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text bold color={theme.accent} wrap="truncate">
+			<Text bold={theme.bold} color={theme.accent} wrap="truncate">
 				{'  '}
 				{header}
 			</Text>

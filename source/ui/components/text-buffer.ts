@@ -17,7 +17,13 @@ export function textOf(buffer: TextBuffer): string {
 	return buffer.lines.map((line) => line.join('')).join('\n');
 }
 
-/** Inserts typed or pasted text at the cursor (`\r` and `\n` start a new line; other controls are dropped). */
+/** Characters never typed into a text: C0/C1 controls and DEL, bidi embeddings, overrides and isolates. */
+const CONTROLS = /^[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]$/;
+
+/**
+ * Inserts typed or pasted text at the cursor (`\r` and `\n` start a new line, a tab is two
+ * spaces; other controls, and bidi overrides that would reorder what others read, are dropped).
+ */
 export function insert(buffer: TextBuffer, text: string): TextBuffer {
 	const lines = buffer.lines.map((line) => line.slice());
 	let {row, col} = buffer;
@@ -30,12 +36,36 @@ export function insert(buffer: TextBuffer, text: string): TextBuffer {
 		} else if (char === '\t') {
 			lines[row]!.splice(col, 0, ' ', ' ');
 			col += 2;
-		} else if (char >= ' ' && char !== '\u007f') {
+		} else if (!CONTROLS.test(char)) {
 			lines[row]!.splice(col, 0, char);
 			col++;
 		}
 	}
 	return {lines, row, col};
+}
+
+/** What one key name (see key-names.ts) does to a buffer being edited; keys that do not edit leave it as it is. */
+export function editKey(buffer: TextBuffer, name: string): TextBuffer {
+	switch (name) {
+		case 'space':
+			return insert(buffer, ' ');
+		case 'enter':
+			return insert(buffer, '\n');
+		case 'backspace':
+		case 'delete':
+			return backspace(buffer);
+		case 'ctrl+d':
+			return deleteForward(buffer);
+		case 'left':
+		case 'right':
+		case 'up':
+		case 'down':
+		case 'home':
+		case 'end':
+			return move(buffer, name);
+		default:
+			return Array.from(name).length === 1 ? insert(buffer, name) : buffer;
+	}
 }
 
 /** Deletes the character before the cursor (joining lines at a line start). */

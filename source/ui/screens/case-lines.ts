@@ -6,15 +6,21 @@ import wrapAnsi from 'wrap-ansi';
 import type {CrsSection} from '../../rules/crs.js';
 import type {CaseDetail} from '../data.js';
 import {dateOf, shortInstant, statusLabel} from '../format.js';
-import {padWidth, safeLines, safeText} from '../terminal-text.js';
+import {displayWidth, padWidth, safeLines, safeText} from '../terminal-text.js';
 
 export const CASE_TABS = ['Summary', 'Eligibility', 'CRS', 'Notes', 'Documents', 'History'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
-function wrap(line: string, width: number, indent = ''): string[] {
-	if (line === '') return [''];
-	return wrapAnsi(line, Math.max(10, width - indent.length), {hard: true, trim: false}).split('\n').map((part) => indent + part);
+/**
+ * One line cut into lines of at most `width` columns (each prefixed by `indent`). The line is made
+ * safe first, so no text from the store reaches the terminal raw, whichever field it came from.
+ */
+export function wrapLine(line: string, width: number, indent = ''): string[] {
+	const safe = safeText(line);
+	if (safe === '') return [indent.trimEnd()];
+	return wrapAnsi(safe, Math.max(10, width - displayWidth(indent)), {hard: true, trim: false}).split('\n').map((part) => indent + part);
 }
+const wrap = wrapLine;
 
 /** Summary: applicant, spouse, children, identifiers, status, assignment, dates. */
 export function summaryLines(detail: CaseDetail, width: number): string[] {
@@ -118,13 +124,27 @@ export function noteLines(detail: CaseDetail, width: number): string[] {
 	return lines;
 }
 
-/** Documents: list with kind, size and checksum state. */
-export function documentLines(detail: CaseDetail, width: number): string[] {
+function documentBlock(doc: CaseDetail['documents'][number], width: number, selected: boolean): string[] {
+	const checksum = doc.checksumOk === null ? 'not checked' : doc.checksumOk ? 'SHA-256 ok' : 'SHA-256 MISMATCH';
+	const [first = '', ...rest] = wrap(`#${doc.id}  ${padWidth(safeText(doc.kind), 20)} ${doc.title} (${doc.fileName}, ${doc.mediaType}, ${doc.sizeBytes} bytes, ${checksum})`, width - 2);
+	return [`${selected ? '>' : ' '} ${first}`, ...rest.map((line) => `  ${line}`)];
+}
+
+/** Documents: list with kind, size and checksum state; the chosen one (Enter opens it) marked `>`. */
+export function documentLines(detail: CaseDetail, width: number, selected = 0): string[] {
 	if (detail.documents.length === 0) return ['No documents.'];
-	return detail.documents.flatMap((doc) => {
-		const checksum = doc.checksumOk === null ? 'not checked' : doc.checksumOk ? 'SHA-256 ok' : 'SHA-256 MISMATCH';
-		return wrap(`#${doc.id}  ${padWidth(doc.kind, 20)} ${safeText(doc.title)} (${safeText(doc.fileName)}, ${doc.mediaType}, ${doc.sizeBytes} bytes, ${checksum})`, width);
-	});
+	return [...detail.documents.flatMap((doc, i) => documentBlock(doc, width, i === selected)), '', 'j/k choose a document, Enter opens it'];
+}
+
+/** The line at which each document starts in {@link documentLines}. */
+export function documentLineOffsets(detail: CaseDetail, width: number): number[] {
+	const offsets: number[] = [];
+	let at = 0;
+	for (const doc of detail.documents) {
+		offsets.push(at);
+		at += documentBlock(doc, width, false).length;
+	}
+	return offsets;
 }
 
 /** History: the audit trail of this case, oldest first. */
@@ -143,8 +163,13 @@ export function historyLines(detail: CaseDetail, width: number): string[] {
 	return lines;
 }
 
-/** The lines of `tab`. */
-export function tabLines(tab: CaseTab, detail: CaseDetail, width: number): string[] {
+/** The lines of `tab` (`selectedDocument`: the document chosen on the Documents tab). */
+export function tabLines(tab: CaseTab, detail: CaseDetail, width: number, selectedDocument = 0): string[] {
+	// Every line once more through safeText (idempotent): a field drawn without it above is still safe.
+	return linesOf(tab, detail, width, selectedDocument).map(safeText);
+}
+
+function linesOf(tab: CaseTab, detail: CaseDetail, width: number, selectedDocument: number): string[] {
 	switch (tab) {
 		case 'Summary':
 			return summaryLines(detail, width);
@@ -155,7 +180,7 @@ export function tabLines(tab: CaseTab, detail: CaseDetail, width: number): strin
 		case 'Notes':
 			return noteLines(detail, width);
 		case 'Documents':
-			return documentLines(detail, width);
+			return documentLines(detail, width, selectedDocument);
 		case 'History':
 			return historyLines(detail, width);
 	}

@@ -1,0 +1,146 @@
+/**
+ * keys.json: user key bindings, validated; a bad entry is a KeyConfigError naming it; a valid
+ * override rebinds the key in the workstation and in its help.
+ */
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {KeyConfigError, keyConfigPath, loadKeyMap} from '../../source/ui/key-config.js';
+import {COMMANDS, defaultKeyMap} from '../../source/ui/keymap.js';
+import {CASES} from './fake-port.js';
+import {KEY, openCase, openWorkstation, useUiTestHooks} from './render-app.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'caips-keys-'));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+useUiTestHooks();
+
+let n = 0;
+/** Writes `text` to a fresh keys.json and returns its path. */
+function keysFile(text: string): string {
+	const path = join(dir, `keys-${n++}.json`);
+	writeFileSync(path, text);
+	return path;
+}
+
+function loadError(text: string): KeyConfigError {
+	const path = keysFile(text);
+	try {
+		loadKeyMap({}, path);
+	} catch (error) {
+		expect(error).toBeInstanceOf(KeyConfigError);
+		expect((error as KeyConfigError).exitCode).toBe(78);
+		expect((error as Error).message).toContain(path);
+		expect((error as Error).message).not.toContain('\n');
+		return error as KeyConfigError;
+	}
+	throw new Error(`no error for ${text}`);
+}
+
+describe('loading keys.json', () => {
+	it('no file: the defaults', () => {
+		expect(loadKeyMap({}, join(dir, 'missing.json'))).toEqual(defaultKeyMap());
+	});
+
+	it('an unknown command is named', () => {
+		const error = loadError(JSON.stringify({'note.ad': ['m']}));
+		expect(error.message).toContain('"note.ad": unknown command');
+	});
+
+	it('a bad key name is named with its entry', () => {
+		const error = loadError(JSON.stringify({'note.add': ['m', 'ctrl+shift+x']}));
+		expect(error.message).toContain('"note.add"[1]');
+		expect(error.message).toContain('not a key name');
+		expect(loadError(JSON.stringify({'note.add': ['ab']})).message).toContain('"note.add"[0]');
+		expect(loadError(JSON.stringify({'note.add': []})).message).toContain('"note.add": needs at least one key');
+		expect(loadError(JSON.stringify({'note.add': 'm'})).message).toContain('"note.add"');
+	});
+
+	it('invalid JSON is refused', () => {
+		expect(loadError('{"note.add": ["m"],}').message).toContain('not valid JSON');
+		expect(loadError('').message).toContain('not valid JSON');
+	});
+
+	it('two commands of one scope on one key are refused, naming both', () => {
+		const error = loadError(JSON.stringify({'note.add': ['d']}));
+		expect(error.message).toContain('key "d"');
+		expect(error.message).toContain('"decide"');
+		expect(error.message).toContain('"note.add"');
+		// the same key in different scopes is allowed (the screen's own binding wins)
+		expect(loadKeyMap({}, keysFile(JSON.stringify({'sort.next': ['n']}))).get('sort.next')).toEqual(['n']);
+	});
+
+	it('a valid override replaces that command’s keys and keeps the others', () => {
+		const map = loadKeyMap({}, keysFile(JSON.stringify({'note.add': ['m', 'ctrl+n']})));
+		expect(map.get('note.add')).toEqual(['m', 'ctrl+n']);
+		for (const command of COMMANDS) if (command.id !== 'note.add') expect(map.get(command.id)).toEqual(command.keys);
+	});
+
+	it('the file lives under XDG_CONFIG_HOME (absolute) or ~/.config', () => {
+		expect(keyConfigPath({XDG_CONFIG_HOME: '/x/conf', HOME: '/home/a'})).toBe('/x/conf/caips/keys.json');
+		expect(keyConfigPath({XDG_CONFIG_HOME: 'relative', HOME: '/home/a'})).toBe('/home/a/.config/caips/keys.json');
+		expect(keyConfigPath({HOME: '/home/a'})).toBe('/home/a/.config/caips/keys.json');
+	});
+});
+
+describe('a rebound key in the workstation', () => {
+	it('note.add on m: m opens the editor, n no longer does, and the help shows m', async () => {
+		const keyMap = loadKeyMap({}, keysFile(JSON.stringify({'note.add': ['m']})));
+		const app = await openWorkstation({keyMap});
+		await openCase(app, CASES.helene);
+		await app.press('n');
+		expect(app.frame()).not.toContain('New note for');
+		await app.press('m');
+		await app.waitForText('New note for');
+		await app.press(KEY.escape);
+		await app.waitFor((f) => !f.includes('New note for'), 'the editor closed');
+		await app.press('?');
+		const seen: string[] = [];
+		for (let i = 0; i < COMMANDS.length; i++) {
+			seen.push(...app.lines());
+			await app.press('j');
+		}
+		expect(seen.some((l) => /^m\s+Add a note\s+\(case\)/.test(l))).toBe(true);
+		expect(seen.some((l) => /^n\s+Add a note/.test(l))).toBe(false);
+	});
+
+	it('a rebound move key works in the queue and the palette lists it', async () => {
+		const keyMap = loadKeyMap({}, keysFile(JSON.stringify({'move.down': ['e', 'down'], 'move.up': ['u', 'up']})));
+		const app = await openWorkstation({keyMap});
+		await app.press('e', 'e');
+		expect(app.selectedLine()).toContain(CASES.arabic);
+		await app.press('j');
+		expect(app.selectedLine()).toContain(CASES.arabic);
+		await app.press('u');
+		expect(app.selectedLine()).toContain(CASES.cjk);
+		await app.press(':');
+		await app.type('move down');
+		await app.waitFor((f) => /Move down\s+e \/ ↓/.test(f), 'the palette with the new keys');
+	});
+
+	it('open rebound to o: o opens a case and a document; Enter does neither', async () => {
+		const keyMap = loadKeyMap({}, keysFile(JSON.stringify({open: ['o']})));
+		const app = await openWorkstation({keyMap});
+		await app.press(KEY.enter);
+		expect(app.frame()).not.toContain('[1 Summary]');
+		await app.press('o');
+		await app.waitForText('[1 Summary]');
+		await app.press('5', KEY.enter);
+		expect(app.frame()).not.toContain('(j/k scroll, Esc close)');
+		await app.press('o');
+		await app.waitForText('(j/k scroll, Esc close)');
+	});
+
+	it('back rebound to x: x leaves a case, and on the queue x quits (q no longer does)', async () => {
+		const keyMap = loadKeyMap({}, keysFile(JSON.stringify({back: ['escape', 'x']})));
+		const app = await openWorkstation({keyMap});
+		await app.press(KEY.enter);
+		await app.waitForText('[1 Summary]');
+		await app.press('x');
+		await app.waitForText('1–20 of 26');
+		await app.press('q');
+		expect(app.exited()).toBe(false);
+		await app.press('x');
+		await app.waitFor(() => app.exited(), 'the app to exit');
+	});
+});
