@@ -14,7 +14,8 @@ const FULL_FRAME = /\d+–\d+ of [\d,]+/;
 type Terminal = {write: (text: string) => void; output: () => string; bytes: () => number; waitFor: (test: (out: string) => boolean, ms?: number) => Promise<number>; pid: () => number | undefined; stop: () => Promise<void>};
 
 function openTerminal(root: string, db: string): Terminal {
-	const command = `stty cols 80 rows 24; exec env -u CI node ${join(root, 'dist', 'cli.js')} --db ${db}`;
+	const pidFile = `${db}.pid`;
+	const command = `stty cols 80 rows 24; echo $$ > ${pidFile}; exec env -u CI node ${join(root, 'dist', 'cli.js')} --db ${db}`;
 	const child = spawn('script', ['-qfec', command, '/dev/null'], {env: {...process.env, TERM: 'xterm-256color'}, stdio: ['pipe', 'pipe', 'inherit']});
 	let out = '';
 	let bytes = 0;
@@ -39,10 +40,7 @@ function openTerminal(root: string, db: string): Terminal {
 			}
 			return performance.now() - start;
 		},
-		pid: () => {
-			const found = spawnSync('pgrep', ['-f', `${db}$`], {encoding: 'utf8'}).stdout.trim().split('\n').filter(Boolean);
-			return found.length > 0 ? Number(found.at(-1)) : undefined;
-		},
+		pid: () => (existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : undefined),
 		async stop() {
 			child.stdin.write('\u0003');
 			await new Promise((resolve) => {

@@ -43,7 +43,8 @@ function accentedCaseOfMine(db: string): Row & {typed: string} {
 function startWorkstation(session: string, db: string, columns: number, rows: number, env = ''): string {
 	const before = join(work, `${session}.stty-before`);
 	const after = join(work, `${session}.stty-after`);
-	const line = `stty -g > ${before}; env -u CI ${env} CAIPS_DB=${db} node ${CLI}; echo "EXIT $?"; stty -g > ${after}; sleep 600`;
+	const pidFile = join(work, `${session}.pid`);
+	const line = `stty -g > ${before}; env -u CI ${env} sh -c 'echo $$ > ${pidFile}; exec node ${CLI} --db ${db}'; echo "EXIT $?"; stty -g > ${after}; sleep 600`;
 	tmux.start(session, columns, rows, `cd ${ROOT} && ${line}`);
 	return session;
 }
@@ -136,6 +137,13 @@ async function officerSession(session: string, db: string, columns: number, rows
 	return screen;
 }
 
+/** Sends SIGname to the workstation process of `session` (its pid is written by the pane's shell). */
+function signal(name: string, session: string) {
+	const pid = Number(readFileSync(join(work, `${session}.pid`), 'utf8').trim());
+	expect(pid).toBeGreaterThan(0);
+	process.kill(pid, `SIG${name}` as NodeJS.Signals);
+}
+
 async function waitForFile(path: string) {
 	const deadline = Date.now() + 5000;
 	for (;;) {
@@ -170,6 +178,23 @@ describe.runIf(hasTmux())('the workstation in tmux', {timeout: 120_000}, () => {
 		await tmux.waitFor('dumb-look', /EXIT 0/);
 		await officerSession('dumb', db, 80, 24, {env: 'TERM=dumb NO_COLOR=1'});
 	});
+
+	for (const [how, stop] of [
+		['Ctrl+C', (session: string) => tmux.send(session, ['C-c'])],
+		['SIGTERM', (session: string) => signal('TERM', session)],
+		['SIGHUP', (session: string) => signal('HUP', session)],
+	] as const) {
+		it(`${how} ends the workstation and restores the terminal`, async () => {
+			const db = demoStore(`stop-${how}`);
+			const session = `stop-${how.replace('+', '')}`;
+			startWorkstation(session, db, 80, 24);
+			await tmux.waitFor(session, /My cases \(\d+\)[\s\S]*> E\d{9}/);
+			stop(session);
+			await tmux.waitFor(session, /EXIT \d+/);
+			await waitForFile(join(work, `${session}.stty-after`));
+			sttySame(session);
+		});
+	}
 
 	it('without a terminal, caips exits 2 with a one-line hint', () => {
 		const run = runCli([], {env: {CAIPS_DB: join(work, 'w80.db')}});
