@@ -116,6 +116,20 @@ export const COMMANDS: readonly CommandSpec[] = [
 		load: async () => (await import('./review.js')).reviewCommand,
 	},
 	{
+		name: 'pool',
+		usage: 'caips pool [--program P] [--category C] [--as-of DATE] [--limit N] [--json]',
+		summary: 'the Express Entry pool ranked by CRS, with the score distribution',
+		flags: ['program', 'category', 'asOf', 'limit'],
+		load: async () => (await import('./pool.js')).poolCommand,
+	},
+	{
+		name: 'round',
+		usage: 'caips round --size N --at INSTANT [--program P | --category C] [--dry-run] [--json]',
+		summary: 'run (or --dry-run) a round of invitations to apply',
+		flags: ['size', 'at', 'program', 'category', 'dryRun'],
+		load: async () => (await import('./round.js')).roundCommand,
+	},
+	{
 		name: 'audit',
 		usage: 'caips audit verify',
 		summary: 'check the audit hash chain',

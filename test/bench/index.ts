@@ -2,10 +2,18 @@
  * `npm run bench`: measures what the issues set targets for and prints one line per figure.
  * Run from the repository root (it reads test/fixtures). `npm run bench -- rules` runs one group.
  */
+import {benchDecisions} from './decisions.js';
+import {benchPool} from './pool.js';
+import {benchQueues} from './queues.js';
 import {benchRules} from './rules.js';
+import {benchUi} from './ui.js';
 
 const groups: Record<string, (root: string) => Promise<Record<string, number | string>> | Record<string, number | string>> = {
 	rules: benchRules,
+	decisions: benchDecisions,
+	queues: benchQueues,
+	pool: benchPool,
+	ui: benchUi,
 };
 
 const wanted = process.argv.slice(2);
