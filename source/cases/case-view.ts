@@ -4,8 +4,9 @@
  * cached assessment, and its history in the audit trail. `viewCase` is the audited read
  * (`caips case show`); `readCase` and `readCaseHistory` read inside a caller's transaction.
  */
+import {toDecision, type Decision} from './decisions.js';
 import type {Kysely} from 'kysely';
-import {decodeBool, decodeJson, decodeSet, fetchPage, type ApplicationStatus, type Cursor, type Database, type OfficerRole, type SortKey} from '../../db/index.js';
+import {decodeJson, decodeSet, fetchPage, type ApplicationStatus, type Cursor, type Database, type OfficerRole, type SortKey} from '../../db/index.js';
 import type {Application} from '../rules/application.js';
 import type {CaseAssessment} from './assessment.js';
 import {recordAudit} from './audit.js';
@@ -74,22 +75,7 @@ export type DocumentMeta = {
 };
 
 /** A decision and its review (review fields null until reviewed). */
-export type DecisionView = {
-	id: number;
-	outcome: string;
-	reasonCodes: string[];
-	text: string;
-	officer: string;
-	decidedAt: string;
-	rulesVersion: string;
-	caseVersion: number;
-	bringForwardOn: string | null;
-	reviewRequired: boolean;
-	reviewer: string | null;
-	reviewOutcome: string | null;
-	reviewText: string | null;
-	reviewedAt: string | null;
-};
+export type DecisionView = Decision;
 
 /** Everything about one case but its audit history and document contents. */
 export type CaseRecord = {
@@ -212,22 +198,7 @@ export async function readCase(db: Kysely<Database>, applicationNumber: string):
 			addedBy: r.added_by,
 			addedAt: r.added_at,
 		})),
-		decisions: decisions.map((d) => ({
-			id: d.id,
-			outcome: d.outcome,
-			reasonCodes: decodeSet(d.reason_codes),
-			text: d.text,
-			officer: d.officer,
-			decidedAt: d.decided_at,
-			rulesVersion: d.rules_version,
-			caseVersion: d.case_version,
-			bringForwardOn: d.bring_forward_on,
-			reviewRequired: decodeBool(d.review_required),
-			reviewer: d.reviewer,
-			reviewOutcome: d.review_outcome,
-			reviewText: d.review_text,
-			reviewedAt: d.reviewed_at,
-		})),
+		decisions: decisions.map(toDecision),
 	};
 }
 
