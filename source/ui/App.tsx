@@ -19,11 +19,19 @@ import {commandFor, type KeyMap} from './keymap.js';
 import {CASE_TABS, documentLineOffsets, tabLines, wrapLine} from './screens/case-lines.js';
 import {DecisionDialog, decisionKeys, emptyDecisionDraft, type DecisionDraft} from './screens/DecisionDialog.js';
 import {missingForDecision} from './screens/decision-warnings.js';
+import {PoolScreen} from './screens/PoolScreen.js';
+import {RoundsScreen} from './screens/RoundsScreen.js';
 import {ReviewDialog, type ReviewDraft} from './screens/ReviewDialog.js';
 import type {Theme} from './theme.js';
 import {displayWidth, fitWidth, safeLines, safeText} from './terminal-text.js';
 import {useQueueWindow} from './use-queue-window.js';
 import {useTerminalSize, type Size} from './use-terminal-size.js';
+
+/** The queue (and the case opened from it), or one of the read-only pool screens. */
+type Screen = 'main' | 'pool' | 'rounds';
+
+/** Commands the Pool and Rounds screens pass to the workstation (others apply to the queue or a case only). */
+const POOL_SCREEN_COMMANDS = new Set(['back', 'help', 'palette', 'refresh', 'pool.open', 'rounds.open', 'quit']);
 
 type Overlay = null | 'help' | 'palette' | 'filter' | 'note' | 'decide' | 'review' | 'bf' | 'quit' | 'pager';
 
@@ -44,7 +52,7 @@ export type AppProps = {
 };
 
 /** Commands after which the rest of a burst of keys is not read as commands of this screen. */
-const SCREEN_CHANGING = new Set(['open', 'back', 'filter', 'palette', 'help', 'note.add', 'decide', 'review', 'bring-forward', 'take.next', 'quit']);
+const SCREEN_CHANGING = new Set(['open', 'back', 'filter', 'palette', 'help', 'note.add', 'decide', 'review', 'bring-forward', 'take.next', 'quit', 'pool.open', 'rounds.open']);
 
 const SORTS: SortColumn[] = ['received', 'crs', 'name', 'status', 'bf', 'number', 'waiting'];
 
@@ -167,6 +175,9 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 	const [reasonCodes, setReasonCodes] = useState<ReasonCode[]>([]);
 	const [pager, setPager] = useState<{title: string; lines: string[]; top: number} | null>(null);
 	const [busy, setBusy] = useState(false);
+	const [screen, setScreen] = useState<Screen>('main');
+	/** Bumped by `refresh` on the Pool and Rounds screens (they fetch again). */
+	const [screenReload, setScreenReload] = useState(0);
 	const busyRef = useRef(false);
 	const changeMark = useRef<number | null>(null);
 
@@ -303,6 +314,12 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 
 	const runCommand = useCallback(
 		(id: string) => {
+			if (screen !== 'main') {
+				// The Pool and Rounds screens handle their own moves; from the palette only these apply.
+				if (!POOL_SCREEN_COMMANDS.has(id)) return say('not on this screen (Esc back to the queue)', 'warning');
+				if (id === 'back') return setScreen('main');
+				if (id === 'refresh') return setScreenReload((n) => n + 1);
+			}
 			const inCase = caseNumber !== null;
 			const rows = inCase ? caseBodyHeight : bodyHeight;
 			const moveBy = (delta: number) => {
@@ -424,6 +441,12 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					return setOverlay('bf');
 				case 'refresh':
 					return void refresh().then(() => say('refreshed'));
+				case 'pool.open':
+				case 'rounds.open':
+					// From a case too (the palette): the case closes, its drafts are kept.
+					setCaseNumber(null);
+					setDetail(null);
+					return setScreen(id === 'pool.open' ? 'pool' : 'rounds');
 				case 'tag': {
 					if (inCase || !selectedRow) return;
 					const next = new Set(tagged);
@@ -437,7 +460,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					return exit();
 			}
 		},
-		[caseNumber, onDocuments, documentCount, caseBodyHeight, bodyHeight, caseLines.length, total, selectedRow, openCase, filter, queues.length, sort, say, detail, me, tagged, act, data, queueName, refresh, hasDrafts, exit],
+		[screen, caseNumber, onDocuments, documentCount, caseBodyHeight, bodyHeight, caseLines.length, total, selectedRow, openCase, filter, queues.length, sort, say, detail, me, tagged, act, data, queueName, refresh, hasDrafts, exit],
 	);
 
 	// After the render that follows such a command, keys go where they normally go again.
@@ -487,7 +510,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 				break;
 			}
 		},
-		{isActive: overlay === null},
+		{isActive: overlay === null && screen === 'main'},
 	);
 
 	/** The rest of a burst of keys after `id` opened an editor: into that editor, as if typed there. */
@@ -584,13 +607,13 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 	);
 
 	// ---- drawing ----
-	const position = caseNumber ? caseNumber : total === 0 ? '0 of 0' : `${top + 1}–${Math.min(total, top + bodyHeight)} of ${total}`;
+	const position = screen !== 'main' ? '' : caseNumber ? caseNumber : total === 0 ? '0 of 0' : `${top + 1}–${Math.min(total, top + bodyHeight)} of ${total}`;
 	const statusBar = (
 		<StatusBar
 			officer={me.userName}
 			roles={me.roles}
 			store={data.storeName()}
-			queue={queueName}
+			queue={screen === 'pool' ? 'Pool' : screen === 'rounds' ? 'Rounds' : queueName}
 			position={position}
 			refreshedAt={busy ? 'working…' : refreshedAt}
 			message={overlay === 'quit' ? {text: 'Discard unsaved drafts and quit? y/n', kind: 'warning'} : message ?? (window.error ? {text: window.error, kind: 'error'} : null)}
@@ -614,6 +637,37 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					setOverlay(null);
 					runCommand(id);
 				}}
+			/>
+		);
+	else if (screen === 'pool')
+		body = (
+			<PoolScreen
+				data={data}
+				theme={theme}
+				keyMap={keyMap}
+				width={width}
+				height={height - 1}
+				asOf={today()}
+				active={overlay === null}
+				reloadToken={screenReload}
+				onBack={() => setScreen('main')}
+				onCommand={runCommand}
+				onError={(text) => say(text, 'error')}
+			/>
+		);
+	else if (screen === 'rounds')
+		body = (
+			<RoundsScreen
+				data={data}
+				theme={theme}
+				keyMap={keyMap}
+				width={width}
+				height={height - 1}
+				active={overlay === null}
+				reloadToken={screenReload}
+				onBack={() => setScreen('main')}
+				onCommand={runCommand}
+				onError={(text) => say(text, 'error')}
 			/>
 		);
 	else if (caseNumber !== null) body = caseBody();

@@ -87,6 +87,67 @@ export type DecisionInput = {outcome: Outcome; reasonCodes: string[]; text: stri
 /** The officer using the workstation. */
 export type Me = {userName: string; displayName: string; roles: string[]; office: string | null};
 
+/** One ranked profile of the Express Entry pool. */
+export type PoolEntryView = {
+	/** 1-based rank in the (filtered) pool. */
+	rank: number;
+	applicationNumber: string;
+	crs: number;
+	/** Instant the profile was submitted (canonical UTC). */
+	profileSubmittedAt: string;
+	/** Programs the profile is eligible for (`CEC`, `FSW`, `FST`; `PNP` when it holds a nomination). */
+	programs: string[];
+	/** Categories in force that the profile meets (`french`, `stem`, …). */
+	categories: string[];
+};
+
+/** One band of IRCC's CRS distribution (`601-1200`, `491-500`…; level 1 = a 10-point sub-band). */
+export type DistributionBandView = {label: string; min: number; max: number; count: number; level: 0 | 1; subtotal: boolean};
+export type DistributionView = {bands: DistributionBandView[]; total: number};
+
+/** What to rank: the reference date and optional program and category filters. */
+export type PoolRequest = {
+	asOf: string;
+	program?: string | null;
+	category?: string | null;
+	/** The window of entries wanted: positions `offset`+1… (at most `limit`). */
+	offset: number;
+	limit: number;
+	/** Rank again instead of paging from the last ranking (the `r` key). */
+	reload?: boolean;
+};
+
+/** A window of the ranked pool, with the whole (filtered) pool's size and distribution. */
+export type PoolPage = {
+	asOf: string;
+	program: string | null;
+	category: string | null;
+	entries: PoolEntryView[];
+	offset: number;
+	total: number;
+	distribution: DistributionView;
+	/** The categories in force on `asOf` (what the category filter cycles through). */
+	categoriesInForce: string[];
+};
+
+/** A past round of invitations. */
+export type RoundView = {
+	number: number;
+	/** Instant of the round (canonical UTC). */
+	at: string;
+	type: string;
+	program: string | null;
+	category: string | null;
+	size: number;
+	invited: number;
+	cutoff: number | null;
+	/** `profileSubmittedAt` of the lowest-ranked invitee (the tie-break instant). */
+	tieBreakAt: string | null;
+};
+
+/** One invitee of a round, with the case's name and current status. */
+export type InviteeView = {rank: number; applicationNumber: string; crs: number; profileSubmittedAt: string; familyName: string; givenNames: string; status: string};
+
 /** Operations the screens call; each may throw an error with a one-line `message` (shown in the status bar). */
 export interface WorkstationData {
 	me(): Me;
@@ -103,6 +164,15 @@ export interface WorkstationData {
 	assignToMe(applicationNumber: string): Promise<void>;
 	takeNext(queue: string): Promise<string | null>;
 	setBringForward(applicationNumber: string, date: string | null): Promise<void>;
+	/**
+	 * A window of the pool ranked on `asOf`. Ranking is seconds of work on a large pool: the port
+	 * keeps the last ranking and pages from it until the filters change or `reload` is set.
+	 */
+	pool(request: PoolRequest): Promise<PoolPage>;
+	/** Every stored round, latest first. */
+	rounds(): Promise<RoundView[]>;
+	/** The invitees of round `number`, in rank order. */
+	roundInvitees(number: number): Promise<InviteeView[]>;
 	/** A number that changes whenever any case changes (e.g. the last audit sequence number). */
 	changeMark(): Promise<number>;
 	close(): Promise<void>;

@@ -40,6 +40,8 @@ export const COMMANDS: readonly CommandDef[] = [
 	{id: 'take.next', description: 'Take the next unassigned case', scope: 'global', keys: ['N']},
 	{id: 'bring-forward', description: 'Set the bring-forward date', scope: 'case', keys: ['b']},
 	{id: 'refresh', description: 'Refresh', scope: 'global', keys: ['r', 'ctrl+r']},
+	{id: 'pool.open', description: 'Pool: ranked profiles and CRS distribution', scope: 'queue', keys: ['P']},
+	{id: 'rounds.open', description: 'Rounds of invitations and their invitees', scope: 'queue', keys: ['W']},
 	{id: 'tag', description: 'Tag for bulk action', scope: 'queue', keys: ['space']},
 	{id: 'quit', description: 'Quit', scope: 'global', keys: ['ctrl+c']},
 ];

@@ -9,11 +9,14 @@ import {decide, setBringForward} from '../cases/decisions.js';
 import {showDocumentText, verifyDocuments} from '../cases/documents.js';
 import {localDateOf} from '../cases/filter.js';
 import {addNote} from '../cases/notes.js';
+import {rankPool, type PoolProgram, type PoolRanking} from '../cases/pool.js';
 import {listQueue, listQueues} from '../cases/queues.js';
 import {listReasonCodes} from '../cases/reason-codes.js';
 import {reviewDecision} from '../cases/review.js';
+import {listRounds, roundInvitees, ROUNDS_MAX_PAGE_SIZE} from '../cases/rounds.js';
+import {categoriesInForce, type CategoryId} from '../rules/categories.js';
 import type {Session} from '../cases/session.js';
-import type {CaseDetail, QueuePage, WorkstationData} from './data.js';
+import type {CaseDetail, InviteeView, PoolPage, QueuePage, RoundView, WorkstationData} from './data.js';
 
 /** Rows read per step when walking to a far offset (the G key on a long queue). */
 const WALK = 1000;
@@ -24,6 +27,8 @@ export function storePort(session: Session, options: {storeName: string}): Works
 	// Keyset cursors met so far per query, by row offset, so a jump can start from the nearest one.
 	const cursors = new Map<string, Map<number, string>>();
 	const totals = new Map<string, number>();
+	// The last ranking of the pool (the promise, so that two windows asked at once rank once).
+	let ranking: {key: string; result: Promise<PoolRanking>} | null = null;
 
 	return {
 		me: () => ({userName: session.actor.userName, displayName: session.actor.displayName, roles: [...session.actor.roles].sort(), office: session.actor.office}),
@@ -115,6 +120,50 @@ export function storePort(session: Session, options: {storeName: string}): Works
 		},
 		async setBringForward(applicationNumber, date) {
 			await setBringForward(session, applicationNumber, date, {today: today()});
+		},
+		async pool({asOf, program, category, offset, limit, reload}): Promise<PoolPage> {
+			const key = `${asOf}\u0000${program ?? ''}\u0000${category ?? ''}`;
+			if (reload || !ranking || ranking.key !== key) {
+				// rankPool checks the program and category names and the date (InvalidError naming them).
+				const result = rankPool(session, {asOf, program: (program ?? null) as PoolProgram | null, category: (category ?? null) as CategoryId | null});
+				ranking = {key, result};
+				// A failed ranking is not kept: the next request ranks again.
+				result.catch(() => {
+					if (ranking?.result === result) ranking = null;
+				});
+			}
+			const pool = await ranking.result;
+			const start = Math.max(0, Math.min(offset, pool.entries.length));
+			return {
+				asOf: pool.asOf,
+				program: pool.program,
+				category: pool.category,
+				entries: pool.entries.slice(start, start + Math.max(0, limit)).map((e) => ({...e, programs: [...e.programs], categories: [...e.categories]})),
+				offset: start,
+				total: pool.entries.length,
+				distribution: pool.distribution,
+				categoriesInForce: categoriesInForce(asOf).map((version) => version.id),
+			};
+		},
+		async rounds(): Promise<RoundView[]> {
+			const out: RoundView[] = [];
+			let after: string | null = null;
+			do {
+				const page = await listRounds(session.store.db, {after, limit: ROUNDS_MAX_PAGE_SIZE});
+				for (const r of page.rows) out.push({number: r.number, at: r.at, type: r.type, program: r.program, category: r.category, size: r.size, invited: r.invited, cutoff: r.cutoff, tieBreakAt: r.tieBreakAt});
+				after = page.next;
+			} while (after);
+			return out;
+		},
+		async roundInvitees(number): Promise<InviteeView[]> {
+			const out: InviteeView[] = [];
+			let after: string | null = null;
+			do {
+				const page = await roundInvitees(session.store.db, number, {after, limit: ROUNDS_MAX_PAGE_SIZE});
+				out.push(...page.rows);
+				after = page.next;
+			} while (after);
+			return out;
 		},
 		changeMark: () => lastAuditSeq(session.store.db),
 		close: async () => undefined,

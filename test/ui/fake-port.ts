@@ -28,11 +28,16 @@ import type {
 	DecisionInput,
 	DecisionView,
 	DocumentView,
+	InviteeView,
 	Me,
+	PoolEntryView,
+	PoolPage,
+	PoolRequest,
 	NoteView,
 	QueuePage,
 	QueueSummary,
 	ReasonCode,
+	RoundView,
 	SortColumn,
 	WorkPeriodView,
 	WorkstationData,
@@ -153,6 +158,22 @@ export const OFFICE_REASON_CODE: ReasonCode = {code: 'office-local', meaning: 'L
 
 export type Call = {method: string; args: unknown[]};
 
+/** Categories the fake pool knows (all in force on TODAY). */
+export const POOL_CATEGORIES = ['french', 'healthcare', 'stem', 'trades', 'education'] as const;
+
+/** IRCC's distribution rows [min, max, level, subtotal], in IRCC's order. */
+const POOL_BANDS: ReadonlyArray<[number, number, 0 | 1, boolean]> = [
+	[601, 1200, 0, false],
+	[501, 600, 0, false],
+	[451, 500, 0, true],
+	...[491, 481, 471, 461, 451].map((min): [number, number, 0 | 1, boolean] => [min, min + 9, 1, false]),
+	[401, 450, 0, true],
+	...[441, 431, 421, 411, 401].map((min): [number, number, 0 | 1, boolean] => [min, min + 9, 1, false]),
+	[351, 400, 0, false],
+	[301, 350, 0, false],
+	[0, 300, 0, false],
+];
+
 type Record_ = {
 	detail: CaseDetail;
 	application: Application;
@@ -244,7 +265,7 @@ export class FakePort implements WorkstationData {
 
 	/** Calls other than reads (what the officer changed). */
 	writes(): Call[] {
-		const reads = new Set(['me', 'storeName', 'queues', 'queuePage', 'caseDetail', 'documentText', 'reasonCodes', 'changeMark']);
+		const reads = new Set(['me', 'storeName', 'queues', 'queuePage', 'caseDetail', 'documentText', 'reasonCodes', 'changeMark', 'pool', 'rounds', 'roundInvitees']);
 		return this.calls.filter((call) => !reads.has(call.method));
 	}
 
@@ -460,6 +481,86 @@ export class FakePort implements WorkstationData {
 		detail.version++;
 		this.event(detail, this.user.userName, 'bring-forward', date ?? 'cleared');
 		this.mark++;
+	}
+
+	/**
+	 * The pool: every case as a profile, CRS as assessed, ranked by CRS then submission instant.
+	 * Programs: the case's own, plus PNP for every seventh case; categories: a fixed spread.
+	 * `extraPoolProfiles` adds that many plain profiles (CRS 300–699) to test long pools.
+	 */
+	poolEntries(program?: string | null, category?: string | null): PoolEntryView[] {
+		const all: Array<Omit<PoolEntryView, 'rank'>> = [...this.records.values()].map((record, i) => ({
+			applicationNumber: record.detail.applicationNumber,
+			crs: record.detail.assessment?.asAssessed.crs.total ?? 0,
+			profileSubmittedAt: record.detail.profileSubmittedAt,
+			programs: [record.detail.program, ...(i % 7 === 3 ? ['PNP'] : [])],
+			categories: POOL_CATEGORIES.filter((_, c) => (i + c) % 5 === 0),
+		}));
+		for (let i = 0; i < this.extraPoolProfiles; i++) {
+			all.push({applicationNumber: `E${String(900000 + i).padStart(9, '0')}`, crs: 300 + ((i * 37) % 400), profileSubmittedAt: `2026-0${1 + (i % 9)}-15T12:00:00.000Z`, programs: ['FSW'], categories: []});
+		}
+		return all
+			.filter((e) => (!program || e.programs.includes(program)) && (!category || e.categories.includes(category)))
+			.sort((a, b) => b.crs - a.crs || a.profileSubmittedAt.localeCompare(b.profileSubmittedAt))
+			.map((e, i) => ({rank: i + 1, ...e}));
+	}
+
+	/** Plain profiles added to the pool (see poolEntries). */
+	extraPoolProfiles = 0;
+
+	async pool(request: PoolRequest): Promise<PoolPage> {
+		this.record('pool', [request]);
+		await this.gates.get('pool');
+		if (request.program && !['CEC', 'FSW', 'FST', 'PNP'].includes(request.program)) throw new Error(`program "${request.program}" is not one of CEC, FSW, FST, PNP`);
+		const entries = this.poolEntries(request.program, request.category);
+		const counts = POOL_BANDS.map(([min, max]) => entries.filter((e) => e.crs >= min && e.crs <= max).length);
+		return {
+			asOf: request.asOf,
+			program: request.program ?? null,
+			category: request.category ?? null,
+			entries: entries.slice(request.offset, request.offset + request.limit),
+			offset: request.offset,
+			total: entries.length,
+			distribution: {
+				bands: POOL_BANDS.map(([min, max, level, subtotal], i) => ({label: `${min}-${max}`, min, max, count: counts[i]!, level, subtotal})),
+				total: entries.length,
+			},
+			categoriesInForce: [...POOL_CATEGORIES],
+		};
+	}
+
+	/** Three past rounds, latest first. */
+	readonly roundList: RoundView[] = [
+		{number: 3, at: '2026-11-20T14:30:00.000Z', type: 'category', program: null, category: 'french', size: 3, invited: 3, cutoff: 379, tieBreakAt: '2026-03-02T09:15:42.000Z'},
+		{number: 2, at: '2026-11-06T15:00:00.000Z', type: 'program', program: 'CEC', category: null, size: 2500, invited: 2500, cutoff: 518, tieBreakAt: '2026-05-14T20:01:07.000Z'},
+		{number: 1, at: '2026-10-23T13:00:00.000Z', type: 'general', program: null, category: null, size: 30, invited: 30, cutoff: 481, tieBreakAt: '2026-01-09T11:22:33.000Z'},
+	];
+
+	async rounds(): Promise<RoundView[]> {
+		this.record('rounds', []);
+		return this.roundList.map((r) => ({...r}));
+	}
+
+	/** Round 1: the top 30 of the pool; round 3: three cases including the hostile name; round 2's invitees are not in the fake. */
+	async roundInvitees(number: number): Promise<InviteeView[]> {
+		this.record('roundInvitees', [number]);
+		if (!this.roundList.some((r) => r.number === number)) throw new Error(`no round ${number}`);
+		const numbers = number === 1 ? this.poolEntries().slice(0, 30).map((e) => e.applicationNumber) : number === 3 ? [CASES.evil, CASES.helene, CASES.cjk] : [];
+		return numbers
+			.map((applicationNumber) => {
+				const detail = this.case(applicationNumber);
+				return {
+					rank: 0,
+					applicationNumber,
+					crs: detail.assessment?.asAssessed.crs.total ?? 0,
+					profileSubmittedAt: detail.profileSubmittedAt,
+					familyName: detail.applicant.familyName,
+					givenNames: detail.applicant.givenNames,
+					status: detail.status,
+				};
+			})
+			.sort((a, b) => b.crs - a.crs || a.profileSubmittedAt.localeCompare(b.profileSubmittedAt))
+			.map((invitee, i) => ({...invitee, rank: i + 1}));
 	}
 
 	async changeMark(): Promise<number> {

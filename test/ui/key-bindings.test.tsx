@@ -96,6 +96,13 @@ const SCENARIOS: Record<string, Scenario> = {
 			expect(fake.callsOf('queues').length).toBeGreaterThanOrEqual(2);
 		},
 	},
+	'pool.open': {
+		check: async (app, fake) => {
+			await app.waitForText('Pool on 2026-11-29', 'Rank');
+			expect(fake.callsOf('pool').length).toBeGreaterThanOrEqual(1);
+		},
+	},
+	'rounds.open': {check: (app) => app.waitForText('Rounds of invitations', 'Tie-break')},
 	tag: {check: async (app) => app.waitFor((f) => new RegExp(`^\\* ${numberOf(0)}`, 'm').test(f) && (app.selectedLine()?.includes(numberOf(1)) ?? false), 'the first row tagged')},
 	quit: {check: (app) => app.waitFor(() => app.exited(), 'the app to exit')},
 };

@@ -12,6 +12,9 @@ import {padWidth} from '../terminal-text.js';
 const FIXED_KEYS: ReadonlyArray<[string, string]> = [
 	['1–6', 'Case tab by number  (case)'],
 	['0–9', 'Saved queue by its digit  (queue)'],
+	['c / f / t / p', 'Only CEC / FSW / FST / PNP profiles; again: all  (pool)'],
+	['y', 'Next category in force, then all  (pool)'],
+	['Tab', 'Table or CRS distribution chart  (pool)'],
 ];
 
 /** The help lines: one per command, `keys  description  (scope)`, then the fixed keys. */
