@@ -64,15 +64,12 @@ export function loadKeyMap(env: NodeJS.ProcessEnv, path = keyConfigPath(env)): K
 		}
 		map.set(id, keys);
 	}
+	// Within one scope a key may name one command (a scope's own binding shadows a global one).
 	for (const a of COMMANDS) {
 		for (const b of COMMANDS) {
-			if (a.id >= b.id) continue;
-			const overlap = a.scope === b.scope || a.scope === 'global' || b.scope === 'global';
-			if (!overlap) continue;
+			if (a.id >= b.id || a.scope !== b.scope) continue;
 			const shared = (map.get(a.id) ?? []).filter((key) => (map.get(b.id) ?? []).includes(key));
-			if (shared.length > 0 && (a.scope === b.scope)) {
-				throw new KeyConfigError(`${path}: key "${shared[0]}" is bound to both "${a.id}" and "${b.id}"`);
-			}
+			if (shared.length > 0) throw new KeyConfigError(`${path}: key "${shared[0]}" is bound to both "${a.id}" and "${b.id}"`);
 		}
 	}
 	return map;
