@@ -1,6 +1,7 @@
 /**
  * Mounts the workstation in the terminal and keeps the terminal contract: frames one line
- * shorter than the terminal (so Ink never clears the whole screen), mouse never enabled, Ink's screen-reader mode on
+ * shorter than the terminal (so Ink never clears the whole screen) and redrawn line by line
+ * where they changed, mouse never enabled, Ink's screen-reader mode on
  * request, and the terminal restored on q, Ctrl+C, SIGTERM, SIGHUP or a crash.
  */
 import chalk from 'chalk';
@@ -23,10 +24,9 @@ export async function runWorkstation({flags, env, plain}: RunOptions): Promise<n
 		const data = storePort(session, {storeName: String(flags.db ?? session.store.path)});
 		const instance = render(<App data={data} theme={themeFor(env)} keyMap={keyMap} today={() => localToday()} reserveLastLine />, {
 			exitOnCtrlC: false,
-			// Ink 6.8's incremental mode draws each frame one line lower when the frame ends in a
-			// newline (any frame shorter than the terminal), garbling the screen: whole frames are
-			// redrawn instead, inside synchronized-output markers where the terminal supports them.
-			incrementalRendering: false,
+			// Only changed lines are rewritten (Ink's incremental mode, with the fix applied at
+			// bundle time: source/build/bundle.mjs).
+			incrementalRendering: true,
 			patchConsole: true,
 			isScreenReaderEnabled: flags.screenReader === true || env.INK_SCREEN_READER === 'true',
 		});

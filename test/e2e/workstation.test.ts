@@ -51,6 +51,8 @@ function startWorkstation(session: string, db: string, columns: number, rows: nu
 
 function expectFits(screen: string, columns: number, rows: number) {
 	const lines = screen.replace(/\n$/, '').split('\n');
+	// One frame, drawn in place: exactly one status bar (a garbled redraw leaves old ones behind).
+	expect(lines.filter((line) => /\((?:[a-z]+,)*officer[,)]/.test(line))).toHaveLength(1);
 	expect(lines.length).toBeLessThanOrEqual(rows);
 	for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
 }
@@ -91,6 +93,7 @@ async function officerSession(session: string, db: string, columns: number, rows
 	// The CRS tab shows the case's CRS with its sections.
 	tmux.type(session, '3');
 	screen = await tmux.waitFor(session, /\[3 CRS\][\s\S]*A\. Core/);
+	expect(screen.split('\n')[0]).toMatch(new RegExp(`^${target.applicationNumber} `));
 	expect(screen).toMatch(new RegExp(`CRS ${target.crsTotal}\\b`));
 	expectFits(screen, columns, rows);
 	// Back to the queue, clear the filter, take the next unassigned case.
