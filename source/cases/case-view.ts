@@ -5,6 +5,7 @@
  * (`caips case show`); `readCase` and `readCaseHistory` read inside a caller's transaction.
  */
 import {toDecision, type Decision} from './decisions.js';
+import {listDocuments, type DocumentInfo} from './documents.js';
 import type {Kysely} from 'kysely';
 import {decodeJson, decodeSet, fetchPage, type ApplicationStatus, type Cursor, type Database, type OfficerRole, type SortKey} from '../../db/index.js';
 import type {Application} from '../rules/application.js';
@@ -61,18 +62,7 @@ export type WorkPeriodView = {
 export type NoteView = {id: number; author: string; at: string; body: string; correctsNoteId: number | null};
 
 /** A document without its content. */
-export type DocumentMeta = {
-	id: number;
-	kind: string;
-	title: string;
-	fileName: string;
-	mediaType: string;
-	sizeBytes: number;
-	sha256: string;
-	status: string;
-	addedBy: string;
-	addedAt: string;
-};
+export type DocumentMeta = DocumentInfo;
 
 /** A decision and its review (review fields null until reviewed). */
 export type DecisionView = Decision;
@@ -130,15 +120,10 @@ export async function readCase(db: Kysely<Database>, applicationNumber: string):
 	const notes = await readAllPages((after) =>
 		fetchPage(db.selectFrom('notes').select(['id', 'author', 'at', 'body', 'corrects_note_id']).where('application_number', '=', n), {sort: BY_ID, after, limit: PAGE}),
 	);
-	const documents = await readAllPages((after) =>
-		fetchPage(
-			db
-				.selectFrom('documents')
-				.select(['id', 'kind', 'title', 'file_name', 'media_type', 'size_bytes', 'sha256', 'status', 'added_by', 'added_at'])
-				.where('application_number', '=', n),
-			{sort: BY_ID, after, limit: PAGE},
-		),
-	);
+	const documents = await readAllPages(async (after) => {
+		const page = await listDocuments(db, n, {after, limit: PAGE});
+		return {rows: page.documents, next: page.next};
+	});
 	const decisions = await readAllPages((after) =>
 		fetchPage(db.selectFrom('decisions').selectAll().where('application_number', '=', n), {sort: BY_ID, after, limit: PAGE}),
 	);
@@ -186,18 +171,7 @@ export async function readCase(db: Kysely<Database>, applicationNumber: string):
 			}))
 			.sort((a, b) => (a.person === b.person ? a.idx - b.idx : a.person === 'applicant' ? -1 : 1)),
 		notes: notes.map((r) => ({id: r.id, author: r.author, at: r.at, body: r.body, correctsNoteId: r.corrects_note_id})),
-		documents: documents.map((r) => ({
-			id: r.id,
-			kind: r.kind,
-			title: r.title,
-			fileName: r.file_name,
-			mediaType: r.media_type,
-			sizeBytes: r.size_bytes,
-			sha256: r.sha256,
-			status: r.status,
-			addedBy: r.added_by,
-			addedAt: r.added_at,
-		})),
+		documents,
 		decisions: decisions.map(toDecision),
 	};
 }
