@@ -86,6 +86,13 @@ export const TWELVE_MONTHS_HOURS = HOURS_PER_YEAR;
 const CANADIAN_WORK_NOTE =
 	'"with Canadian work experience": the qualifying months are required in Canada here; whether IRCC requires them in Canada is UNVERIFIED (rules.md §7.5, §10.8)';
 
+/** Healthcare and social services codes confirmed on the 2025 list (UNVERIFIED as a whole: 16 of about 38). */
+const HEALTHCARE_2025_CONFIRMED: readonly string[] = [
+	'31102', '31110', '31112', '31120', '31121', '31201', '31301',
+	'32101', '32104', '32111', '32123', '32124', '32201', '33101',
+	'41300', '42201',
+];
+
 /**
  * Every category version, oldest first per category. Code lists are NOC 2021 unit groups.
  * Sources are stored copies of public pages (no live web access), cited by address.
@@ -132,11 +139,7 @@ export const CATEGORY_VERSIONS: readonly CategoryVersion[] = [
 			inCanada: false,
 			// UNVERIFIED: only the codes below could be confirmed as on the 2025 list (about 36–38
 			// occupations per the sources); the rest of the list was not found in the stored pages.
-			nocCodes: [
-				'31102', '31110', '31112', '31120', '31121', '31201', '31301',
-				'32101', '32104', '32111', '32123', '32124', '32201', '33101',
-				'41300', '42201',
-			],
+			nocCodes: HEALTHCARE_2025_CONFIRMED,
 		},
 		source: 'ultratap.online and westsunvisa.com (copies of cicnews.com 2025-03-31 "Do you qualify for Express Entry\'s updated Healthcare and Social Services category?"), maplenews.org',
 		confidence: 'UNVERIFIED',
@@ -152,11 +155,7 @@ export const CATEGORY_VERSIONS: readonly CategoryVersion[] = [
 			inCanada: false,
 			// UNVERIFIED: IRCC's 2026 rounds are "2026-Version 3", so the list changed; its content was
 			// not found. The confirmed 2025 codes are carried over.
-			nocCodes: [
-				'31102', '31110', '31112', '31120', '31121', '31201', '31301',
-				'32101', '32104', '32111', '32123', '32124', '32201', '33101',
-				'41300', '42201',
-			],
+			nocCodes: HEALTHCARE_2025_CONFIRMED,
 		},
 		source: 'rules.md §7.5 (continuing in 2026); list carried over from the 2025 version',
 		confidence: 'UNVERIFIED',
