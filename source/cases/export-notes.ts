@@ -14,7 +14,7 @@ import {encodeJson} from '../../db/index.js';
 import {assessmentLines} from '../report/assessment-text.js';
 import type {Assessment} from '../rules/assess.js';
 import type {Person, Spouse} from '../rules/application.js';
-import {safeLines, safeText} from '../ui/terminal-text.js';
+import {safeLines, safeText} from '../text/terminal-text.js';
 import {recordAudit} from './audit.js';
 import {CASE_READ_ROLES, readCase, readCaseHistory, type CaseRecord, type HistoryEvent} from './case-view.js';
 import {requireRole, write, type Session} from './session.js';

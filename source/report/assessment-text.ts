@@ -5,7 +5,7 @@
  */
 import type {Assessment, ClbSummary} from '../rules/assess.js';
 import type {CrsSection} from '../rules/crs.js';
-import {padWidth, safeText} from '../ui/terminal-text.js';
+import {padWidth, safeText} from '../text/terminal-text.js';
 
 const SECTIONS: Array<[CrsSection, string]> = [
 	['core', 'A. Core / human capital'],
