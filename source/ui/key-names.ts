@@ -23,6 +23,9 @@ export function keyNames(input: string, key: Key): string[] {
 	if (key.backspace) return ['backspace'];
 	if (key.delete) return ['delete'];
 	if (key.ctrl && input.length === 1) return [`ctrl+${input.toLowerCase()}`];
+	// Esc then a key in quick succession (or over a slow link) arrives as the terminal's Alt+key
+	// (ESC prefix). No Alt keys are bound, so it is read as what was typed: Esc, then the key.
+	if (key.meta && [...input].length === 1) return ['escape', BURST_NAMES[input] ?? input];
 	const names: string[] = [];
 	for (const char of input) names.push(BURST_NAMES[char] ?? char);
 	return names;
