@@ -108,10 +108,15 @@ function prepare(app: Application, file: string, today: string): Prepared {
 			data: storedApplicationData(app),
 			assessment: encodeJson(assessment),
 		},
-		work: [...workRows(number, 'applicant', person), ...workRows(number, 'spouse', app.spouse)],
+		work: workPeriodRows(app),
 		notes: (app.notes ?? []).map((note) => ({application_number: number, author: note.author, at: encodeInstant(note.at), body: note.body, corrects_note_id: null})),
 		documents,
 	};
+}
+
+/** The `work_periods` rows of an application: the applicant's then the spouse's periods, all `claimed`. */
+export function workPeriodRows(app: Application): NewWorkPeriod[] {
+	return [...workRows(app.applicationNumber, 'applicant', app.applicant), ...workRows(app.applicationNumber, 'spouse', app.spouse)];
 }
 
 function workRows(number: string, person: 'applicant' | 'spouse', who: Person | null | undefined): NewWorkPeriod[] {

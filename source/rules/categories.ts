@@ -86,6 +86,15 @@ export const TWELVE_MONTHS_HOURS = HOURS_PER_YEAR;
 const CANADIAN_WORK_NOTE =
 	'"with Canadian work experience": the qualifying months are required in Canada here; whether IRCC requires them in Canada is UNVERIFIED (rules.md §7.5, §10.8)';
 
+/** Trades occupations of the 2025 list (25 codes, [SEC]). */
+const TRADES_2025: readonly string[] = [
+	'22303', '63200', '70010', '70011', '72100', '72102', '72106', '72200', '72201', '72300', '72302', '72310', '72311',
+	'72320', '72400', '72401', '72402', '72422', '72501', '72999', '73100', '73110', '73112', '73113', '82021',
+];
+
+/** Cooks (NOC 63200), removed from the trades category in 2026 (rules.md §7.5). */
+const COOKS = '63200';
+
 /** Healthcare and social services codes confirmed on the 2025 list (UNVERIFIED as a whole: 16 of about 38). */
 const HEALTHCARE_2025_CONFIRMED: readonly string[] = [
 	'31102', '31110', '31112', '31120', '31121', '31201', '31301',
@@ -212,10 +221,7 @@ export const CATEGORY_VERSIONS: readonly CategoryVersion[] = [
 		rule: {
 			kind: 'occupation',
 			inCanada: false,
-			nocCodes: [
-				'22303', '63200', '70010', '70011', '72100', '72102', '72106', '72200', '72201', '72300', '72302', '72310', '72311',
-				'72320', '72400', '72401', '72402', '72422', '72501', '72999', '73100', '73110', '73112', '73113', '82021',
-			],
+			nocCodes: TRADES_2025,
 		},
 		source: 'unaimmi.cn, visasavenue.com, askmigration.com (25 occupations, all agree)',
 		confidence: 'SEC',
@@ -228,10 +234,7 @@ export const CATEGORY_VERSIONS: readonly CategoryVersion[] = [
 		rule: {
 			kind: 'occupation',
 			inCanada: false,
-			nocCodes: [
-				'22303', '70010', '70011', '72100', '72102', '72106', '72200', '72201', '72300', '72302', '72310', '72311',
-				'72320', '72400', '72401', '72402', '72422', '72501', '72999', '73100', '73110', '73112', '73113', '82021',
-			],
+			nocCodes: TRADES_2025.filter((code) => code !== COOKS),
 		},
 		source: 'rules.md §7.5 (cooks, NOC 63200, removed in 2026); the rest carried over from the 2025 list',
 		confidence: 'SEC',

@@ -4,6 +4,7 @@
  * inserted directly as `pool` rows (assessment cached, work periods stored) — without the import
  * module — and a digest of every table of a store, to prove that something wrote nothing.
  */
+import {workPeriodRows} from '../../source/cases/import.js';
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -76,22 +77,7 @@ export async function insertProfiles(store: Store, applications: readonly Applic
 			updated_at: now,
 		};
 	});
-	const periods = applications.flatMap((application) =>
-		[
-			...application.applicant.workExperience.map((w, idx) => ({w, idx, person: 'applicant' as const})),
-			...(application.spouse?.workExperience ?? []).map((w, idx) => ({w, idx, person: 'spouse' as const})),
-		].map(({w, idx, person}) => ({
-			application_number: application.applicationNumber,
-			person,
-			idx,
-			employer: w.employer ?? null,
-			noc_code: w.nocCode,
-			country: w.country,
-			start_on: w.start,
-			end_on: w.end ?? null,
-			hours_per_week: w.hoursPerWeek,
-		})),
-	);
+	const periods = applications.flatMap(workPeriodRows);
 	await store.transaction(async (trx) => {
 		for (let i = 0; i < rows.length; i += 100) await trx.insertInto('applications').values(rows.slice(i, i + 100)).execute();
 		for (let i = 0; i < periods.length; i += 100) await trx.insertInto('work_periods').values(periods.slice(i, i + 100)).execute();

@@ -2,7 +2,7 @@
  * Test data for the case-work tests (notes, documents, decisions, review, findings): a temp store
  * with the starting reason codes, officers, and cases inserted directly from the application
  * fixtures (test/fixtures/applications/*.json) with their assessment and work periods — without
- * the import module, so these tests stand on their own.
+ * the import operation (only its work-period row mapping is shared), so these tests stand on their own.
  */
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -10,6 +10,7 @@ import {fileURLToPath} from 'node:url';
 import {encodeJson, encodeSet, nowInstant, openStore, type ApplicationStatus, type OfficerRole, type Store} from '../../db/index.js';
 import {assessCase, cachedColumns, caseReferenceDate} from '../../source/cases/assessment.js';
 import {seedReasonCodes} from '../../source/cases/decisions.js';
+import {workPeriodRows} from '../../source/cases/import.js';
 import {caseSearchKey} from '../../source/cases/search-key.js';
 import {loadActor, type Session} from '../../source/cases/session.js';
 import {parseApplicationFile} from '../../source/format/parse.js';
@@ -84,22 +85,7 @@ export async function insertCases(store: Store, applications: readonly Applicati
 		created_at: now,
 		updated_at: now,
 	}));
-	const periodRows = rows.flatMap(({application}) =>
-		[
-			...application.applicant.workExperience.map((w, idx) => ({w, idx, person: 'applicant' as const})),
-			...(application.spouse?.workExperience ?? []).map((w, idx) => ({w, idx, person: 'spouse' as const})),
-		].map(({w, idx, person}) => ({
-			application_number: application.applicationNumber,
-			person,
-			idx,
-			employer: w.employer ?? null,
-			noc_code: w.nocCode,
-			country: w.country,
-			start_on: w.start,
-			end_on: w.end ?? null,
-			hours_per_week: w.hoursPerWeek,
-		})),
-	);
+	const periodRows = rows.flatMap(({application}) => workPeriodRows(application));
 	await store.transaction(async (trx) => {
 		// Multi-row inserts, 100 rows a statement (well under SQLite's bound-parameter limit).
 		for (let i = 0; i < caseRows.length; i += 100) await trx.insertInto('applications').values(caseRows.slice(i, i + 100)).execute();

@@ -1,20 +1,8 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import type {Application} from '../../source/rules/application.js';
 import {assess} from '../../source/rules/assess.js';
-
-type Vector = {
-	id: string;
-	description: string;
-	asOf: string;
-	application: Application;
-	expected: {
-		crs: {core: number; spouse: number; transferability: number; additional: number; total: number};
-		programs: {CEC: boolean; FSW: boolean; FST: boolean};
-		fswPoints: number | null;
-	};
-};
+import type {Vector} from './builders.js';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'vectors');
 export const vectors: Vector[] = readdirSync(dir)
