@@ -44,4 +44,6 @@ const common = {
 };
 
 await build({...common, entryPoints: ['cli.tsx'], outfile: 'dist/cli.js'});
+// The pool's ranking worker threads: found beside the bundle that starts them (source/cases/pool-threads.ts).
+await build({...common, entryPoints: ['source/cases/pool-worker.ts'], outfile: 'dist/pool-worker.js'});
 await build({...common, entryPoints: ['test/bench/index.ts'], outfile: 'dist/bench.js'});

@@ -14,9 +14,9 @@
  * Scale: the stored application JSON is read in keyset pages (the next page read by SQLite while
  * this one is assessed), each profile parsed and assessed once, and only what ranking needs is
  * kept (number, CRS, instant, two bit masks); one sort at the end (a round keeps only its best N).
- * Parsing and assessing are the cost: 250,000 profiles take about 8–9 s on the 2-core development
- * machine (test/bench/pool.ts), filters that can be checked before the rules engine (PNP, a
- * category) less.
+ * Parsing and assessing are the cost; a large pool is scored on worker threads, one per core
+ * (pool-threads.ts), while this thread reads the next page. Filters that can be checked before the
+ * rules engine (PNP, a category) cost less. Figures: test/bench/pool.ts.
  *
  * Audit: `rankPool` with a session records one `pool` event (the reference date, filters and the
  * number of profiles) after reading, in a write transaction of its own; the reading itself runs in
@@ -24,21 +24,17 @@
  */
 import type {Kysely} from 'kysely';
 import {decodeInstant, keysetPage, type Cursor, type Database, type SortKey} from '../../db/index.js';
-import type {Application} from '../rules/application.js';
-import {assess} from '../rules/assess.js';
-import {CATEGORY_IDS, categoryOn, categoryPeriods, categoryScreen, isCategoryId, type CategoryId} from '../rules/categories.js';
+import {CATEGORY_IDS, categoryOn, categoryPeriods, isCategoryId, type CategoryId} from '../rules/categories.js';
 import {addYears, dayNumber, isRealDate} from '../rules/dates.js';
-import {applyFindings, type Finding} from './assessment.js';
+import type {Finding} from './assessment.js';
 import {recordAudit} from './audit.js';
 import {InvalidError} from './errors.js';
 import {distributionOf, type Distribution} from './pool-distribution.js';
+import {CATEGORY_BIT, POOL_PROGRAMS, PROGRAM_BIT, SCORE_FIELDS, type PoolProgram, type ScoreInput} from './pool-score.js';
+import {openScorer} from './pool-threads.js';
 import {requireRole, write, type Session} from './session.js';
 
-/** Programs a pool can be filtered by and a program-specific round can target; PNP = holds a nomination. */
-export const POOL_PROGRAMS = ['CEC', 'FSW', 'FST', 'PNP'] as const;
-
-/** One of {@link POOL_PROGRAMS}. */
-export type PoolProgram = (typeof POOL_PROGRAMS)[number];
+export {POOL_PROGRAMS, type PoolProgram} from './pool-score.js';
 
 /** One ranked profile. */
 export type PoolEntry = {
@@ -89,9 +85,9 @@ export const EXPRESS_ENTRY_FROM = '2015-01-01';
 
 /** Rows read per keyset page. */
 const PAGE_ROWS = 2000;
+/** Profiles in one batch for a worker thread. */
+const THREAD_BATCH = 500;
 
-const PROGRAM_BIT: Readonly<Record<PoolProgram, number>> = {CEC: 1, FSW: 2, FST: 4, PNP: 8};
-const CATEGORY_BIT = Object.fromEntries(CATEGORY_IDS.map((id, i) => [id, 1 << i])) as Readonly<Record<CategoryId, number>>;
 const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
@@ -156,56 +152,27 @@ async function poolFindings(db: Kysely<Database>): Promise<Map<string, Finding[]
 }
 
 /**
- * The masks of one profile on `date`, or null when it is not eligible for anything or fails the
- * filter. What a filter can decide without the rules engine is checked first — a PNP filter needs
- * a nomination, a category filter the category — so a filtered ranking assesses only the
- * profiles that may pass it.
- */
-function profileMasks(
-	application: Application,
-	date: string,
-	screen: ReturnType<typeof categoryScreen>,
-	filter: {programBit: number; categoryBit: number},
-): {crs: number; programs: number; categories: number} | null {
-	const nominee = application.provincialNomination === true;
-	if (filter.programBit === PROGRAM_BIT.PNP && !nominee) return null;
-	let categories = -1;
-	if (filter.categoryBit) {
-		categories = 0;
-		for (const id of screen(application)) categories |= CATEGORY_BIT[id];
-		if (!(categories & filter.categoryBit)) return null;
-	}
-	const assessment = assess(application, date);
-	let programs = 0;
-	if (assessment.programs.CEC.eligible) programs |= PROGRAM_BIT.CEC;
-	if (assessment.programs.FSW.eligible) programs |= PROGRAM_BIT.FSW;
-	if (assessment.programs.FST.eligible) programs |= PROGRAM_BIT.FST;
-	if (nominee) programs |= PROGRAM_BIT.PNP;
-	if (programs === 0 || (filter.programBit && !(programs & filter.programBit))) return null;
-	if (categories === -1) {
-		categories = 0;
-		const {first, second} = assessment.clb.applicant;
-		const french = first?.language === 'fr' ? first : second?.language === 'fr' ? second : null;
-		for (const id of screen(application, french)) categories |= CATEGORY_BIT[id];
-	}
-	return {crs: assessment.crs.total, programs, categories};
-}
-
-/**
  * Ranks the pool on `options.asOf` with `db` (the store's handle or a transaction), filtered by
  * program and category, and returns every entry in rank order. With `submittedBy` (a round's
  * instant), profiles submitted after it are left out; with `limit`, only the first `limit` entries
  * are kept and returned. Reads the stored application JSON in keyset pages of 2,000 by application
- * number (the next page read while this one is assessed) and assesses each profile once. No audit, no role check:
- * callers do both. Throws InvalidError for bad options (see {@link checkPoolOptions}).
+ * number (the next page read while this one is scored) and scores each profile once, on worker
+ * threads for a large pool (pool-threads.ts). No audit, no role check: callers do both. Throws
+ * InvalidError for bad options (see {@link checkPoolOptions}) or a bad `CAIPS_POOL_THREADS`.
  */
 export async function rankCandidates(db: Kysely<Database>, options: RankOptions): Promise<PoolEntry[]> {
 	checkPoolOptions(options);
 	const {asOf} = options;
-	const filter = {programBit: options.program ? PROGRAM_BIT[options.program] : 0, categoryBit: options.category ? CATEGORY_BIT[options.category] : 0};
-	const screen = categoryScreen(asOf);
-	const findings = await poolFindings(db);
 	if (options.limit != null && !(Number.isInteger(options.limit) && options.limit >= 0)) throw new InvalidError(`limit ${JSON.stringify(options.limit)} is not a whole number`);
+	const filter = {programBit: options.program ? PROGRAM_BIT[options.program] : 0, categoryBit: options.category ? CATEGORY_BIT[options.category] : 0};
+	const findings = await poolFindings(db);
+	const profiles = await db
+		.selectFrom('applications')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('status', '=', 'pool')
+		.where('received_at', 'is', null)
+		.executeTakeFirstOrThrow();
+	const scorer = openScorer(asOf, filter, Number(profiles.n));
 	const top = options.limit != null ? new TopRanked(options.limit) : null;
 	const ranked: Ranked[] = [];
 	const sort: SortKey<{application_number: string}>[] = [{column: 'application_number'}];
@@ -217,33 +184,56 @@ export async function rankCandidates(db: Kysely<Database>, options: RankOptions)
 			db.selectFrom('applications').select(['application_number', 'profile_submitted_at', 'data']).where('status', '=', 'pool').where('received_at', 'is', null),
 			{sort, after, limit: PAGE_ROWS},
 		).execute();
+	const keep = (record: Ranked) => (top ? top.push(record) : ranked.push(record));
+	// Batches being scored (by worker threads, or at once in this thread), oldest first.
+	const scoring: Array<Promise<void>> = [];
+	const most = Math.max(1, scorer.threads * 3);
 	// The next page is asked for before this one is worked through, so SQLite reads it (on its own
-	// thread) while the profiles are assessed.
+	// thread) while the profiles are scored.
 	let pending: ReturnType<typeof page> | null = page(null);
 	try {
 		while (pending) {
 			const rows: Array<{application_number: string; profile_submitted_at: string; data: string}> = await pending;
 			pending = rows.length === PAGE_ROWS ? page([rows[rows.length - 1]!.application_number]) : null;
 			// Let the query's promise chain run down to SQLite before the synchronous work below.
-			if (pending) await new Promise<void>((resolve) => setImmediate(resolve));
+			if (pending && scorer.threads === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+			const numbers: string[] = [];
+			const instants: string[] = [];
+			const inputs: ScoreInput[] = [];
 			for (const row of rows) {
 				const at = CANONICAL_INSTANT.test(row.profile_submitted_at) ? row.profile_submitted_at : decodeInstant(row.profile_submitted_at);
 				if (!withinProfileLife(at, asOf)) continue;
 				if (options.submittedBy && at > options.submittedBy) continue;
-				const stored = JSON.parse(row.data) as Application;
-				const caseFindings = findings.get(row.application_number);
-				const application = caseFindings ? applyFindings(stored, caseFindings) : stored;
-				const masks = profileMasks(application, asOf, screen, filter);
-				if (!masks) continue;
-				const record: Ranked = {key: (1200 - masks.crs) * INSTANT_SPAN + Date.parse(at), n: row.application_number, crs: masks.crs, at, programs: masks.programs, categories: masks.categories};
-				if (top) top.push(record);
-				else ranked.push(record);
+				numbers.push(row.application_number);
+				instants.push(at);
+				inputs.push({data: row.data, findings: findings.get(row.application_number) ?? null});
+			}
+			// Worker threads take a page in smaller batches, so that they finish together.
+			const size = scorer.threads > 0 ? THREAD_BATCH : inputs.length;
+			for (let from = 0; from < inputs.length; from += size) {
+				const to = Math.min(inputs.length, from + size);
+				const batch = scorer.score(inputs.slice(from, to)).then((scores) => {
+					for (let i = from; i < to; i++) {
+						const at = (i - from) * SCORE_FIELDS;
+						const crs = scores[at]!;
+						if (crs < 0) continue;
+						keep({key: (1200 - crs) * INSTANT_SPAN + Date.parse(instants[i]!), n: numbers[i]!, crs, at: instants[i]!, programs: scores[at + 1]!, categories: scores[at + 2]!});
+					}
+				});
+				// Handled here so a failure while another await runs is not an unhandled rejection; awaited below.
+				batch.catch(() => {});
+				scoring.push(batch);
+				// Enough batches queued to keep every thread busy: wait for the oldest.
+				if (scoring.length >= most) await scoring.shift();
 			}
 		}
+		await Promise.all(scoring);
 	} catch (error) {
-		// A page asked for ahead must not end as an unhandled rejection.
+		// A page asked for ahead, or a batch still being scored, must not end as an unhandled rejection.
 		pending?.catch(() => {});
 		throw error;
+	} finally {
+		await scorer.close();
 	}
 	if (top) return toEntries(top.sorted());
 	ranked.sort(compareRanked);

@@ -13,10 +13,11 @@
  * submitted before the tie-break instant (or at it, with a smaller application number). The same
  * round on the same data invites the same profiles: the order is total.
  *
- * A real round is ONE write transaction: the ranking is read inside it, so what is written is what
- * was ranked (the write lock is held meanwhile — about 14 s for a pool of 250,000 on the 2-core
- * development machine; readers are not blocked, other writers wait and retry up to the store's
- * 10-s deadline, then get exit 75 and try again), the round and its invitations are
+ * A real round is ranked first in a read-only snapshot (no lock held: a pool of 250,000 takes
+ * seconds), then written in ONE write transaction. Under the write lock the ranking is used only
+ * if the store is unchanged since the snapshot (same last audit event: every change is audited),
+ * else the pool is ranked again inside the transaction, so what is written is always what was
+ * ranked. In the transaction the round and its invitations are
  * stored, each invitee moves to `invited` with `invited_at` = `at` (the stored application's
  * `invitedAt` too, so later assessments take age on the ITA date), its assessment columns are
  * re-cached and its version bumped. Audit: one `invite` event per invitee (on the case: round,
@@ -47,7 +48,7 @@ import {
 import {isCategoryId, type CategoryId} from '../rules/categories.js';
 import {dayNumber, fromDayNumber, isRealDate} from '../rules/dates.js';
 import {assessCase, cachedColumns, type Finding} from './assessment.js';
-import {eventHash, recordAudit, type AuditInput} from './audit.js';
+import {eventHash, lastAuditSeq, recordAudit, type AuditInput} from './audit.js';
 import {applicationOf, bumpCase} from './case-version.js';
 import {InvalidError, NotFoundError} from './errors.js';
 import {storedApplicationData} from './import.js';
@@ -259,9 +260,33 @@ export async function runRound(session: Session, options: RoundOptions): Promise
 	if (!session.actor.roles.has('admin')) await write(session, {action}, async () => requireRole(session.actor, ROUND_ROLES, dryRun ? 'simulating a round' : 'running a round'));
 	const prepared = prepare(options);
 	if (dryRun) return session.store.transaction((trx) => computeRound(trx, prepared, true), {readOnly: true});
-	return write(session, {action}, async (trx) => {
+	return commitRound(session, await rankRound(session, prepared));
+}
+
+/** A round ranked in a read-only snapshot, and the last audit event the snapshot saw. */
+export type RankedRound = {prepared: Prepared; seq: number; result: RoundResult};
+
+/**
+ * Ranks a real round in a read-only snapshot, without the write lock (other officers keep
+ * working meanwhile). Given raw options, validates them (InvalidError 65). Use
+ * {@link commitRound} to write it; {@link runRound} does both.
+ */
+export async function rankRound(session: Session, options: RoundOptions | Prepared): Promise<RankedRound> {
+	const prepared = 'type' in options ? options : prepare(options);
+	return session.store.transaction(async (trx) => ({prepared, seq: await lastAuditSeq(trx), result: await computeRound(trx, prepared, false)}), {readOnly: true});
+}
+
+/**
+ * Writes a round ranked by {@link rankRound} in one write transaction. Under the write lock the
+ * ranking is used only if nothing was written since the snapshot (the last audit event is the
+ * same: every change is audited); else the pool is ranked again inside the transaction, so what
+ * is written is always what was ranked. Throws PermissionError (77) unless the officer is an
+ * admin, StoreBusyError (75) when the store stays locked.
+ */
+export async function commitRound(session: Session, ranked: RankedRound): Promise<RoundResult> {
+	return write(session, {action: 'round'}, async (trx) => {
 		requireRole(session.actor, ROUND_ROLES, 'running a round');
-		const result = await computeRound(trx, prepared, false);
+		const result = (await lastAuditSeq(trx)) === ranked.seq ? ranked.result : await computeRound(trx, ranked.prepared, false);
 		await storeRound(trx, session, result);
 		return result;
 	});

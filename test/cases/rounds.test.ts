@@ -11,7 +11,7 @@ import {decodeJson} from '../../db/index.js';
 import type {CaseAssessment} from '../../source/cases/assessment.js';
 import {verifyAudit} from '../../source/cases/audit.js';
 import {applicationOf} from '../../source/cases/case-version.js';
-import {expireInvitations, listRounds, roundInvitees, runRound, type RoundOptions} from '../../source/cases/rounds.js';
+import {commitRound, expireInvitations, listRounds, rankRound, roundInvitees, runRound, type RoundOptions} from '../../source/cases/rounds.js';
 import type {Session} from '../../source/cases/session.js';
 import type {Application, WorkPeriod} from '../../source/rules/application.js';
 import {assess} from '../../source/rules/assess.js';
@@ -166,6 +166,20 @@ describe('a dry run, determinism, one transaction', () => {
 		const b = await storeWith([...TIE].reverse());
 		const options: RoundOptions = {at: AT, size: 6, dryRun: true};
 		expect((await runRound(b.alice, options)).invitees).toEqual((await runRound(a.alice, options)).invitees);
+	});
+
+	it('ranked without the lock, written under it: used as ranked when nothing changed, ranked again when another round was written meanwhile', async () => {
+		const {alice} = await storeWith(TIE);
+		const unchanged = await rankRound(alice, {at: AT, size: 2});
+		expect(await commitRound(alice, unchanged)).toBe(unchanged.result);
+
+		const stale = await rankRound(alice, {at: AT, size: 2});
+		const meanwhile = await runRound(alice, {at: AT, size: 2});
+		const committed = await commitRound(alice, stale);
+		expect(stale.result.invitees.map((e) => e.applicationNumber)).toEqual(meanwhile.invitees.map((e) => e.applicationNumber));
+		expect(committed.round.number).toBe(meanwhile.round.number + 1);
+		expect(committed.invitees.map((e) => e.applicationNumber)).toEqual([n(5), n(6)]); // n(1), n(2) went in the first round, n(3), n(4) in the one meanwhile
+		expect(committed.invitees.some((e) => meanwhile.invitees.some((m) => m.applicationNumber === e.applicationNumber))).toBe(false);
 	});
 
 	it('a round that fails midway writes nothing: no round, no invitation, no case change, no audit event', async () => {
