@@ -1,49 +1,102 @@
 /**
- * `npm run build`: bundles cli.tsx (and the benchmarks) with esbuild into dist/.
- * sqlite3 stays external (a native addon); ink's optional devtools import is stubbed; ESM
- * builds of dependencies are preferred (jsonc-parser's UMD main cannot be bundled).
+ * `npm run build`: bundles cli.tsx (and the benchmarks, and the pool's ranking worker) with
+ * esbuild into dist/. sqlite3 stays external (a native addon); ink's optional devtools import is
+ * stubbed; ESM builds of dependencies are preferred (jsonc-parser's UMD main cannot be bundled);
+ * React's production build is chosen.
  *
- * One fix is applied to Ink 6.8 while bundling: its incremental renderer moves the cursor up one
- * line too few when the previous frame ended in a newline (every frame shorter than the
- * terminal), so each frame was drawn one line lower and the screen garbled. With the fix, only
- * the lines that changed are rewritten (a few hundred bytes per cursor move instead of ~2 KB).
+ * Three small patches are applied to dependencies while bundling (PATCHES below); each fails the
+ * build if the code it replaces is not found, so an upgrade re-checks it:
+ * - Ink 6.8's incremental renderer moves the cursor up one line too few when the previous frame
+ *   ended in a newline (every frame shorter than the terminal), so each frame was drawn one line
+ *   lower and the screen garbled. With the fix only the lines that changed are rewritten (a few
+ *   hundred bytes per cursor move instead of ~2 KB).
+ * - yoga-layout (Ink's layout engine) decodes its embedded WebAssembly with `fetch` on a data:
+ *   URL whenever `fetch` exists, which loads Node's whole HTTP client (undici) at every start-up
+ *   (~35 ms); it is made to take its own synchronous base64 path, as it does where there is no fetch.
+ * - meow evaluates normalize-package-data (and the SPDX licence tables) when it is imported,
+ *   though caips never asks meow for package data: made lazy (~15 ms at start-up).
  */
-import {readFile} from 'node:fs/promises';
+import {readFile, rm} from 'node:fs/promises';
 import {build} from 'esbuild';
 
-const BUGGY = 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));';
-const FIXED = "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));";
+/** Source patches: in the file matching `file`, `from` is replaced by `to` (exactly once). */
+const PATCHES = [
+	{
+		name: 'ink incremental rendering off by one',
+		file: /[\\/]ink[\\/]build[\\/]log-update\.js$/,
+		from: 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
+		to: "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));",
+	},
+	{
+		name: 'yoga-layout without fetch',
+		file: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+		from: 'function ya(){return w||"function"!=typeof fetch?',
+		to: 'function ya(){return true?',
+	},
+	{
+		name: 'meow without package normalisation at import',
+		file: /[\\/]meow[\\/]build[\\/]dependencies\.js$/,
+		from: 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+		to: 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
+	},
+];
 
-/** Replaces Ink's off-by-one cursor movement in build/log-update.js; fails the build if the code moved. */
-const inkIncrementalFix = {
-	name: 'ink-incremental-fix',
+/** Applies {@link PATCHES}; fails the build when a patch no longer applies. */
+const dependencyPatches = {
+	name: 'dependency-patches',
 	setup(context) {
-		context.onLoad({filter: /[\\/]ink[\\/]build[\\/]log-update\.js$/}, async (args) => {
-			const source = await readFile(args.path, 'utf8');
-			if (!source.includes(BUGGY)) throw new Error(`ink-incremental-fix: expected code not found in ${args.path} (Ink changed: check the fix is still needed)`);
-			return {contents: source.replace(BUGGY, FIXED), loader: 'js'};
-		});
+		for (const patch of PATCHES) {
+			context.onLoad({filter: patch.file}, async (args) => {
+				const source = await readFile(args.path, 'utf8');
+				if (source.split(patch.from).length !== 2) throw new Error(`patch "${patch.name}": expected code not found once in ${args.path} (the dependency changed: check the patch is still needed)`);
+				return {contents: source.replace(patch.from, () => patch.to), loader: 'js'};
+			});
+		}
 	},
 };
 
-const common = {
+/** Ink loads its React devtools bridge (and the `ws` package) only when DEV=true: never in caips. */
+const inkDevtoolsStub = {
+	name: 'ink-devtools-stub',
+	setup(context) {
+		context.onLoad({filter: /[\\/]ink[\\/]build[\\/]devtools\.js$/}, () => ({contents: 'export {};', loader: 'js'}));
+	},
+};
+
+await rm('dist', {recursive: true, force: true});
+await build({
+	entryPoints: {
+		cli: 'cli.tsx',
+		// The pool's ranking worker threads: found beside the module that starts them (source/cases/pool-threads.ts).
+		'pool-worker': 'source/cases/pool-worker.ts',
+		bench: 'test/bench/index.ts',
+	},
+	outdir: 'dist',
+	// What is imported dynamically (each command, the workstation, zod for validating files) is
+	// its own chunk, compiled only when used: the workstation starts without the import format's
+	// schemas, the demo generator or the other commands. Chunks stay beside cli.js (see above).
+	splitting: true,
+	chunkNames: '[name]-[hash]',
 	bundle: true,
 	platform: 'node',
 	target: 'node20',
 	format: 'esm',
 	packages: 'bundle',
 	external: ['sqlite3'],
-	alias: {'react-devtools-core': './source/stubs/react-devtools-core.ts'},
+	alias: {
+		'react-devtools-core': './source/stubs/react-devtools-core.ts',
+		// One string-width for every package (wrap-ansi pins an older copy): one set of width rules,
+		// and its Unicode tables and segmenter built once at start-up, not twice.
+		'string-width': './node_modules/string-width/index.js',
+	},
 	mainFields: ['module', 'main'],
 	banner: {js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);"},
 	logLevel: 'warning',
 	// Less source for V8 to compile at start-up (names kept, so --debug stack traces stay readable).
 	minifyWhitespace: true,
 	minifySyntax: true,
-	plugins: [inkIncrementalFix],
-};
-
-await build({...common, entryPoints: ['cli.tsx'], outfile: 'dist/cli.js'});
-// The pool's ranking worker threads: found beside the bundle that starts them (source/cases/pool-threads.ts).
-await build({...common, entryPoints: ['source/cases/pool-worker.ts'], outfile: 'dist/pool-worker.js'});
-await build({...common, entryPoints: ['test/bench/index.ts'], outfile: 'dist/bench.js'});
+	// React's production build: the development one is twice the code to compile at start-up and
+	// slower on every render (prop checks, warnings).
+	define: {'process.env.NODE_ENV': '"production"'},
+	plugins: [dependencyPatches, inkDevtoolsStub],
+});

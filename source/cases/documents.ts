@@ -9,7 +9,6 @@ import {createHash} from 'node:crypto';
 import type {Kysely} from 'kysely';
 import {fetchPage, type Cursor, type Database, type DocumentRow, type Page, type SortKey} from '../../db/index.js';
 import {formatValue} from '../format/format-error.js';
-import {fileNameSchema, mediaTypeSchema} from '../format/scalars.js';
 import type {Document} from '../rules/application.js';
 import {recordAudit} from './audit.js';
 import {bumpCase, loadCase} from './case-version.js';
@@ -100,8 +99,12 @@ export function sha256Hex(content: Buffer): string {
 	return createHash('sha256').update(content).digest('hex');
 }
 
-/** Throws InvalidError naming the field and value when the new document is not acceptable. */
-function checkDocument(input: NewDocumentInput, title: string): void {
+/**
+ * Throws InvalidError naming the field and value when the new document is not acceptable. The
+ * format's schemas (zod) are loaded here, on first use: the workstation starts without them.
+ */
+async function checkDocument(input: NewDocumentInput, title: string): Promise<void> {
+	const {fileNameSchema, mediaTypeSchema} = await import('../format/scalars.js');
 	const name = fileNameSchema.safeParse(input.fileName);
 	if (!name.success) throw new InvalidError(`fileName ${formatValue(input.fileName)}: ${name.error.issues[0]?.message ?? 'not a file name'}`);
 	if (!(DOCUMENT_KINDS as readonly string[]).includes(input.kind)) {
@@ -133,7 +136,7 @@ export async function addDocument(session: Session, applicationNumber: string, i
 		requireRole(session.actor, ['officer', 'supervisor'], `adding a document to ${applicationNumber}`);
 		const row = await loadCase(trx, applicationNumber);
 		const title = input.title ?? input.fileName;
-		checkDocument(input, title);
+		await checkDocument(input, title);
 		const sha256 = sha256Hex(input.content);
 		const inserted = await trx
 			.insertInto('documents')

@@ -1,12 +1,12 @@
 /**
  * User key bindings: `$XDG_CONFIG_HOME/caips/keys.json` (default `~/.config/caips/keys.json`),
  * an object from command id to a list of key names, e.g. `{"note.add": ["n", "ctrl+n"]}`.
- * Validated with zod; a bad entry is named (exit 78, configuration error).
+ * Validated with zod (loaded only when the file exists: the workstation starts without it); a bad
+ * entry is named (exit 78, configuration error).
  */
 import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
-import {z} from 'zod';
 import {COMMANDS, defaultKeyMap, type KeyMap} from './keymap.js';
 
 /** A configuration error: one line naming the file and the entry (exit 78). */
@@ -19,12 +19,17 @@ export class KeyConfigError extends Error {
 }
 
 const NAMED_KEYS = ['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'enter', 'escape', 'tab', 'backtab', 'space', 'backspace', 'delete'];
-const keyName = z
-	.string()
-	.refine((key) => NAMED_KEYS.includes(key) || /^ctrl\+[a-z]$/.test(key) || (key.length === 1 && key >= '!' && key <= '~'), {
-		message: `not a key name (a printable character, ctrl+LETTER, or one of ${NAMED_KEYS.join(' ')})`,
-	});
-const schema = z.record(z.string(), z.array(keyName).min(1, 'needs at least one key'));
+
+/** The file's schema: command id → one or more key names. */
+async function keysSchema() {
+	const {z} = await import('zod');
+	const keyName = z
+		.string()
+		.refine((key) => NAMED_KEYS.includes(key) || /^ctrl\+[a-z]$/.test(key) || (key.length === 1 && key >= '!' && key <= '~'), {
+			message: `not a key name (a printable character, ctrl+LETTER, or one of ${NAMED_KEYS.join(' ')})`,
+		});
+	return z.record(z.string(), z.array(keyName).min(1, 'needs at least one key'));
+}
 
 /** Path of the key configuration file for this environment. */
 export function keyConfigPath(env: NodeJS.ProcessEnv): string {
@@ -37,7 +42,7 @@ export function keyConfigPath(env: NodeJS.ProcessEnv): string {
  * KeyConfigError for invalid JSON, an unknown command id, a bad key name, or one key bound to
  * two commands of the same scope.
  */
-export function loadKeyMap(env: NodeJS.ProcessEnv, path = keyConfigPath(env)): KeyMap {
+export async function loadKeyMap(env: NodeJS.ProcessEnv, path = keyConfigPath(env)): Promise<KeyMap> {
 	let text: string;
 	try {
 		text = readFileSync(path, 'utf8');
@@ -51,7 +56,7 @@ export function loadKeyMap(env: NodeJS.ProcessEnv, path = keyConfigPath(env)): K
 	} catch {
 		throw new KeyConfigError(`${path}: not valid JSON`);
 	}
-	const parsed = schema.safeParse(json);
+	const parsed = (await keysSchema()).safeParse(json);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
 		const where = issue.path.map((step) => (typeof step === 'number' ? `[${step}]` : `"${String(step)}"`)).join('');

@@ -19,7 +19,7 @@ export type RunOptions = {flags: Record<string, unknown>; env: NodeJS.ProcessEnv
 /** Runs the workstation until the officer quits; resolves to the exit code. */
 export async function runWorkstation({flags, env, plain}: RunOptions): Promise<number> {
 	if (plain) chalk.level = 0;
-	const keyMap = loadKeyMap(env);
+	const keyMap = await loadKeyMap(env);
 	return withSession({flags, env}, async (session) => {
 		const data = storePort(session, {storeName: String(flags.db ?? session.store.path)});
 		const instance = render(<App data={data} theme={themeFor(env)} keyMap={keyMap} today={() => localToday()} reserveLastLine />, {
@@ -27,6 +27,9 @@ export async function runWorkstation({flags, env, plain}: RunOptions): Promise<n
 			// Only changed lines are rewritten (Ink's incremental mode, with the fix applied at
 			// bundle time: source/build/bundle.mjs).
 			incrementalRendering: true,
+			// A frame at most every 16 ms (Ink's default, 30 a second, held back a key press that
+			// came within 34 ms of the last frame).
+			maxFps: 60,
 			patchConsole: true,
 			isScreenReaderEnabled: flags.screenReader === true || env.INK_SCREEN_READER === 'true',
 		});

@@ -23,10 +23,10 @@ function keysFile(text: string): string {
 	return path;
 }
 
-function loadError(text: string): KeyConfigError {
+async function loadError(text: string): Promise<KeyConfigError> {
 	const path = keysFile(text);
 	try {
-		loadKeyMap({}, path);
+		await loadKeyMap({}, path);
 	} catch (error) {
 		expect(error).toBeInstanceOf(KeyConfigError);
 		expect((error as KeyConfigError).exitCode).toBe(78);
@@ -38,45 +38,45 @@ function loadError(text: string): KeyConfigError {
 }
 
 describe('loading keys.json', () => {
-	it('no file: the defaults', () => {
-		expect(loadKeyMap({}, join(dir, 'missing.json'))).toEqual(defaultKeyMap());
+	it('no file: the defaults', async () => {
+		expect(await loadKeyMap({}, join(dir, 'missing.json'))).toEqual(defaultKeyMap());
 	});
 
-	it('an unknown command is named', () => {
-		const error = loadError(JSON.stringify({'note.ad': ['m']}));
+	it('an unknown command is named', async () => {
+		const error = await loadError(JSON.stringify({'note.ad': ['m']}));
 		expect(error.message).toContain('"note.ad": unknown command');
 	});
 
-	it('a bad key name is named with its entry', () => {
-		const error = loadError(JSON.stringify({'note.add': ['m', 'ctrl+shift+x']}));
+	it('a bad key name is named with its entry', async () => {
+		const error = await loadError(JSON.stringify({'note.add': ['m', 'ctrl+shift+x']}));
 		expect(error.message).toContain('"note.add"[1]');
 		expect(error.message).toContain('not a key name');
-		expect(loadError(JSON.stringify({'note.add': ['ab']})).message).toContain('"note.add"[0]');
-		expect(loadError(JSON.stringify({'note.add': []})).message).toContain('"note.add": needs at least one key');
-		expect(loadError(JSON.stringify({'note.add': 'm'})).message).toContain('"note.add"');
+		expect((await loadError(JSON.stringify({'note.add': ['ab']}))).message).toContain('"note.add"[0]');
+		expect((await loadError(JSON.stringify({'note.add': []}))).message).toContain('"note.add": needs at least one key');
+		expect((await loadError(JSON.stringify({'note.add': 'm'}))).message).toContain('"note.add"');
 	});
 
-	it('invalid JSON is refused', () => {
-		expect(loadError('{"note.add": ["m"],}').message).toContain('not valid JSON');
-		expect(loadError('').message).toContain('not valid JSON');
+	it('invalid JSON is refused', async () => {
+		expect((await loadError('{"note.add": ["m"],}')).message).toContain('not valid JSON');
+		expect((await loadError('')).message).toContain('not valid JSON');
 	});
 
-	it('two commands of one scope on one key are refused, naming both', () => {
-		const error = loadError(JSON.stringify({'note.add': ['d']}));
+	it('two commands of one scope on one key are refused, naming both', async () => {
+		const error = await loadError(JSON.stringify({'note.add': ['d']}));
 		expect(error.message).toContain('key "d"');
 		expect(error.message).toContain('"decide"');
 		expect(error.message).toContain('"note.add"');
 		// the same key in different scopes is allowed (the screen's own binding wins)
-		expect(loadKeyMap({}, keysFile(JSON.stringify({'sort.next': ['n']}))).get('sort.next')).toEqual(['n']);
+		expect((await loadKeyMap({}, keysFile(JSON.stringify({'sort.next': ['n']})))).get('sort.next')).toEqual(['n']);
 	});
 
-	it('a valid override replaces that command’s keys and keeps the others', () => {
-		const map = loadKeyMap({}, keysFile(JSON.stringify({'note.add': ['m', 'ctrl+n']})));
+	it('a valid override replaces that command’s keys and keeps the others', async () => {
+		const map = await loadKeyMap({}, keysFile(JSON.stringify({'note.add': ['m', 'ctrl+n']})));
 		expect(map.get('note.add')).toEqual(['m', 'ctrl+n']);
 		for (const command of COMMANDS) if (command.id !== 'note.add') expect(map.get(command.id)).toEqual(command.keys);
 	});
 
-	it('the file lives under XDG_CONFIG_HOME (absolute) or ~/.config', () => {
+	it('the file lives under XDG_CONFIG_HOME (absolute) or ~/.config', async () => {
 		expect(keyConfigPath({XDG_CONFIG_HOME: '/x/conf', HOME: '/home/a'})).toBe('/x/conf/caips/keys.json');
 		expect(keyConfigPath({XDG_CONFIG_HOME: 'relative', HOME: '/home/a'})).toBe('/home/a/.config/caips/keys.json');
 		expect(keyConfigPath({HOME: '/home/a'})).toBe('/home/a/.config/caips/keys.json');
@@ -85,7 +85,7 @@ describe('loading keys.json', () => {
 
 describe('a rebound key in the workstation', () => {
 	it('note.add on m: m opens the editor, n no longer does, and the help shows m', async () => {
-		const keyMap = loadKeyMap({}, keysFile(JSON.stringify({'note.add': ['m']})));
+		const keyMap = await loadKeyMap({}, keysFile(JSON.stringify({'note.add': ['m']})));
 		const app = await openWorkstation({keyMap});
 		await openCase(app, CASES.helene);
 		await app.press('n');
@@ -105,7 +105,7 @@ describe('a rebound key in the workstation', () => {
 	});
 
 	it('a rebound move key works in the queue and the palette lists it', async () => {
-		const keyMap = loadKeyMap({}, keysFile(JSON.stringify({'move.down': ['e', 'down'], 'move.up': ['u', 'up']})));
+		const keyMap = await loadKeyMap({}, keysFile(JSON.stringify({'move.down': ['e', 'down'], 'move.up': ['u', 'up']})));
 		const app = await openWorkstation({keyMap});
 		await app.press('e', 'e');
 		expect(app.selectedLine()).toContain(CASES.arabic);
@@ -119,7 +119,7 @@ describe('a rebound key in the workstation', () => {
 	});
 
 	it('open rebound to o: o opens a case and a document; Enter does neither', async () => {
-		const keyMap = loadKeyMap({}, keysFile(JSON.stringify({open: ['o']})));
+		const keyMap = await loadKeyMap({}, keysFile(JSON.stringify({open: ['o']})));
 		const app = await openWorkstation({keyMap});
 		await app.press(KEY.enter);
 		expect(app.frame()).not.toContain('[1 Summary]');
@@ -132,7 +132,7 @@ describe('a rebound key in the workstation', () => {
 	});
 
 	it('back rebound to x: x leaves a case, and on the queue x quits (q no longer does)', async () => {
-		const keyMap = loadKeyMap({}, keysFile(JSON.stringify({back: ['escape', 'x']})));
+		const keyMap = await loadKeyMap({}, keysFile(JSON.stringify({back: ['escape', 'x']})));
 		const app = await openWorkstation({keyMap});
 		await app.press(KEY.enter);
 		await app.waitForText('[1 Summary]');
