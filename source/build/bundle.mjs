@@ -16,7 +16,8 @@
  * - meow evaluates normalize-package-data (and the SPDX licence tables) when it is imported,
  *   though caips never asks meow for package data: made lazy (~15 ms at start-up).
  */
-import {readFile, rm} from 'node:fs/promises';
+import {readdir, readFile, rm} from 'node:fs/promises';
+import {basename, join} from 'node:path';
 import {build} from 'esbuild';
 
 /** Source patches: in the file matching `file`, `from` is replaced by `to` (exactly once). */
@@ -63,8 +64,7 @@ const inkDevtoolsStub = {
 	},
 };
 
-await rm('dist', {recursive: true, force: true});
-await build({
+const result = await build({
 	entryPoints: {
 		cli: 'cli.tsx',
 		// The pool's ranking worker threads: found beside the module that starts them (source/cases/pool-threads.ts).
@@ -99,4 +99,10 @@ await build({
 	// slower on every render (prop checks, warnings).
 	define: {'process.env.NODE_ENV': '"production"'},
 	plugins: [dependencyPatches, inkDevtoolsStub],
+	metafile: true,
 });
+
+// Chunks of earlier builds (their names carry a content hash) are removed once the new files are
+// written, not before: tests or a workstation reading dist/ meanwhile never find it half empty.
+const written = new Set(Object.keys(result.metafile.outputs).map((file) => basename(file)));
+for (const file of await readdir('dist')) if (file.endsWith('.js') && !written.has(file)) await rm(join('dist', file), {force: true});

@@ -4,15 +4,18 @@
  * where they changed, mouse never enabled, Ink's screen-reader mode on
  * request, and the terminal restored on q, Ctrl+C, SIGTERM, SIGHUP or a crash.
  */
+import {setTimeout as delay} from 'node:timers/promises';
 import chalk from 'chalk';
-import {render} from 'ink';
 import React from 'react';
 import {localToday} from '../commands/context.js';
 import {withSession} from '../commands/session.js';
-import {App} from './App.js';
 import {loadKeyMap} from './key-config.js';
+import {primedPort} from './primed-port.js';
 import {storePort} from './store-port.js';
 import {themeFor} from './theme.js';
+
+/** Longest the first frame waits for the first reads before it shows "Loading…" instead, ms. */
+const FIRST_FRAME_WAIT_MS = 250;
 
 export type RunOptions = {flags: Record<string, unknown>; env: NodeJS.ProcessEnv; plain: boolean};
 
@@ -21,7 +24,12 @@ export async function runWorkstation({flags, env, plain}: RunOptions): Promise<n
 	if (plain) chalk.level = 0;
 	const keyMap = await loadKeyMap(env);
 	return withSession({flags, env}, async (session) => {
-		const data = storePort(session, {storeName: String(flags.db ?? session.store.path)});
+		// The first reads start now, on the store's thread, while the screens' code loads.
+		const {port: data, ready} = primedPort(storePort(session, {storeName: String(flags.db ?? session.store.path)}));
+		const [{render}, {App}] = await Promise.all([import('ink'), import('./App.js')]);
+		// The first frame is drawn with the data (a frame of "Loading…" first would cost a render
+		// and hold up the store's replies while it is drawn) — unless the store is slow to answer.
+		await Promise.race([ready, delay(FIRST_FRAME_WAIT_MS, undefined, {ref: false})]);
 		const instance = render(<App data={data} theme={themeFor(env)} keyMap={keyMap} today={() => localToday()} reserveLastLine />, {
 			exitOnCtrlC: false,
 			// Only changed lines are rewritten (Ink's incremental mode, with the fix applied at
