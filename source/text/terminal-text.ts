@@ -55,10 +55,21 @@ const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
  * never runs past the edge and wraps (which would garble an incrementally drawn screen).
  */
 export function displayWidth(text: string): number {
-	const clusters = stringWidth(text);
-	// Plain ASCII (the common case) needs no second count.
-	return /^[\x20-\x7e]*$/.test(text) ? clusters : Math.max(clusters, cellWidth(text));
+	// Plain ASCII (the common case) is one column a character.
+	if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+	// Other text (names, mostly) is measured once: each frame measures the same names again.
+	let width = widths.get(text);
+	if (width === undefined) {
+		width = Math.max(stringWidth(text), cellWidth(text));
+		if (widths.size >= WIDTHS_KEPT) widths.clear();
+		widths.set(text, width);
+	}
+	return width;
 }
+
+/** Widths of non-ASCII texts measured so far (at most {@link WIDTHS_KEPT}, then started afresh). */
+const widths = new Map<string, number>();
+const WIDTHS_KEPT = 20_000;
 
 /** Cuts safe text to at most `width` columns, ending in `…` when cut (whole grapheme clusters). */
 export function fitWidth(text: string, width: number): string {
