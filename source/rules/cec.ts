@@ -3,7 +3,7 @@
  */
 import {verdict, type ProgramResult} from './criterion.js';
 import {outsideQuebec} from './common-criteria.js';
-import {experience, HOURS_PER_YEAR} from './experience.js';
+import {datedExperience, HOURS_PER_YEAR} from './experience.js';
 import type {Facts} from './facts.js';
 import {teerOf} from './noc.js';
 import {formatHours} from './text.js';
@@ -14,13 +14,13 @@ import {formatHours} from './text.js';
  * year); intending to live outside Quebec.
  */
 export function assessCec(facts: Facts): ProgramResult {
-	const periods = facts.application.applicant.workExperience;
-	const canadian = experience(periods, {skilledOnly: true, where: 'canada'}, facts.asOf, 3);
-	const teer23 = experience(
-		periods.filter((period) => teerOf(period.nocCode) >= 2),
+	const work = facts.applicant.work;
+	const threeYears = facts.windows.three;
+	const canadian = datedExperience(work, {skilledOnly: true, where: 'canada'}, threeYears);
+	const teer23 = datedExperience(
+		{lastDay: work.lastDay, periods: work.periods.filter((dated) => teerOf(dated.period.nocCode) >= 2)},
 		{skilledOnly: true, where: 'canada'},
-		facts.asOf,
-		3,
+		threeYears,
 	);
 	const threshold = teer23.years >= 1 ? 5 : 7;
 	const first = facts.applicant.languages.first;

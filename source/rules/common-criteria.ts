@@ -1,8 +1,9 @@
 /**
  * Criteria shared by several programs: intended province (outside Quebec) and settlement funds.
  */
+import type {Application} from './application.js';
 import type {Criterion} from './criterion.js';
-import {dayNumber} from './dates.js';
+import type {DatedWork} from './experience.js';
 import type {Facts} from './facts.js';
 import {isSkilled} from './noc.js';
 import {formatCad} from './text.js';
@@ -23,39 +24,46 @@ export function outsideQuebec(id: string, facts: Facts, source: string): Criteri
  * Family size for proof of funds: applicant, spouse or common-law partner (even if not
  * accompanying or a citizen/PR) and dependent children (rules.md §3.3; decisions.md §10).
  */
-export function familySize(facts: Facts): number {
+export function familySize(facts: Pick<Facts, 'application'>): number {
 	const status = facts.application.applicant.maritalStatus;
 	const partner = status === 'married' || status === 'common-law' ? 1 : 0;
 	return 1 + partner + (facts.application.dependentChildren ?? 0);
 }
 
+/** The outcome and figures of the settlement-funds check, the same for FSW and FST. */
+export type FundsFinding = {passed: boolean; detail: string};
+
 /**
- * Proof of settlement funds (FSW, FST): funds at least the dated table's amount for the family
- * size, unless a valid TEER 0–3 job offer is held and an authorized Canadian job (not marked
- * `not_credited`) covers the reference date (IRPR s. 76(1)(b)(i); decisions.md §10).
+ * Proof of settlement funds on `asOf` (`YYYY-MM-DD`): funds at least the dated table's amount
+ * for the family size, unless a valid TEER 0–3 job offer is held and an authorized Canadian job
+ * (not marked `not_credited`) covers the reference date (IRPR s. 76(1)(b)(i); decisions.md §10).
+ * `work` is the applicant's work dated for `asOf` (facts.ts works it out once per assessment).
  */
-export function settlementFunds(id: string, facts: Facts, source: string): Criterion {
-	const app = facts.application;
-	const asOfDay = dayNumber(facts.asOf);
-	// A period the officer marked not_credited is left out of the assessed result, here too.
-	const working = app.applicant.workExperience.some(
-		(period) =>
-			period.finding !== 'not_credited' &&
-			period.country === 'CAN' &&
-			period.authorized === true &&
-			dayNumber(period.start) <= asOfDay &&
-			(period.end === undefined || dayNumber(period.end) >= asOfDay),
-	);
-	if (app.jobOffer && isSkilled(app.jobOffer.nocCode) && working) {
-		return {id, passed: true, detail: `exempt: valid job offer (NOC ${app.jobOffer.nocCode}) and authorized to work in Canada`, source};
+export function fundsFinding(application: Application, asOf: string, work: DatedWork): FundsFinding {
+	const asOfDay = work.lastDay + 1;
+	const offer = application.jobOffer;
+	if (offer && isSkilled(offer.nocCode)) {
+		// A period the officer marked not_credited is left out of the assessed result, here too.
+		const working = work.periods.some(
+			({period, start, end}) =>
+				period.finding !== 'not_credited' &&
+				period.country === 'CAN' &&
+				period.authorized === true &&
+				start <= asOfDay &&
+				(period.end === undefined || end >= asOfDay),
+		);
+		if (working) return {passed: true, detail: `exempt: valid job offer (NOC ${offer.nocCode}) and authorized to work in Canada`};
 	}
-	const size = familySize(facts);
-	const {cad, table} = fundsRequired(size, facts.asOf);
-	const funds = app.fundsCad ?? 0;
+	const size = familySize({application});
+	const {cad, table} = fundsRequired(size, asOf);
+	const funds = application.fundsCad ?? 0;
 	return {
-		id,
 		passed: funds >= cad,
 		detail: `${formatCad(funds)} CAD of ${formatCad(cad)} CAD required for a family of ${size} (table of ${table.effective})`,
-		source,
 	};
+}
+
+/** The settlement-funds criterion `id` (FSW, FST) with its legal `source`: see {@link fundsFinding}. */
+export function settlementFunds(id: string, facts: Facts, source: string): Criterion {
+	return {id, passed: facts.funds.passed, detail: facts.funds.detail, source};
 }

@@ -26,12 +26,11 @@ export type CrsResult = {
 	factors: CrsFactor[];
 };
 
-const ABILITIES = [
-	['L', 'listening'],
-	['R', 'reading'],
-	['W', 'writing'],
-	['S', 'speaking'],
-] as const;
+/** The four abilities with the names of their factors (built once, not per assessment). */
+const ABILITIES = (['L', 'R', 'W', 'S'] as const).map((key) => {
+	const name = {L: 'listening', R: 'reading', W: 'writing', S: 'speaking'}[key];
+	return {key, first: `first-language-${name}`, second: `second-language-${name}`, spouse: `spouse-language-${name}`};
+});
 
 const at = (table: readonly number[], index: number) => table[Math.min(Math.max(0, index), table.length - 1)]!;
 
@@ -74,15 +73,15 @@ export function crsScore(facts: Facts): CrsResult {
 	core += add('core', 'age', at(column.age, facts.age), `${facts.age} years on ${facts.lockDate} (${columnName})`);
 	core += add('core', 'education', column.education[pa.education], educationText(pa));
 	const first = pa.languages.first;
-	for (const [key, name] of ABILITIES) {
+	for (const {key, first: factor} of ABILITIES) {
 		const level = first ? first[key] : 0;
-		core += add('core', `first-language-${name}`, at(column.firstLanguage, level), first ? clbText(first, level) : 'no valid test');
+		core += add('core', factor, at(column.firstLanguage, level), first ? clbText(first, level) : 'no valid test');
 	}
 	const second = pa.languages.second;
 	let secondRaw = 0;
-	for (const [key, name] of ABILITIES) {
+	for (const {key, second: factor} of ABILITIES) {
 		const level = second ? second[key] : 0;
-		secondRaw += add('core', `second-language-${name}`, at(crs.secondLanguage, level), second ? clbText(second, level) : 'no valid test');
+		secondRaw += add('core', factor, at(crs.secondLanguage, level), second ? clbText(second, level) : 'no valid test');
 	}
 	core += secondRaw;
 	if (secondRaw > column.secondLanguageCap) {
@@ -96,9 +95,9 @@ export function crsScore(facts: Facts): CrsResult {
 		const sp = facts.spouse;
 		spouse += add('spouse', 'spouse-education', crs.spouse.education[sp.education], educationText(sp));
 		const spFirst = sp.languages.first;
-		for (const [key, name] of ABILITIES) {
+		for (const {key, spouse: factor} of ABILITIES) {
 			const level = spFirst ? spFirst[key] : 0;
-			spouse += add('spouse', `spouse-language-${name}`, at(crs.spouse.firstLanguage, level), spFirst ? clbText(spFirst, level) : 'no valid test');
+			spouse += add('spouse', factor, at(crs.spouse.firstLanguage, level), spFirst ? clbText(spFirst, level) : 'no valid test');
 		}
 		spouse += add('spouse', 'spouse-canadian-work', at(crs.spouse.canadianWork, sp.canadianWork.years), workText(sp.canadianWork, facts.asOf));
 	}

@@ -2,7 +2,9 @@
  * Work experience: periods → creditable hours and whole years inside a window before a
  * reference date. Rules: IRPR s. 87.1(4), s. 80(4) and the MI (30 h a week at most count,
  * 1 year = 1,560 h); counting conventions in rules/decisions.md §2, §4, §5, §7.
- * Pure: the reference date is an argument.
+ * Pure: the reference date is an argument. An assessment dates each person's periods once
+ * ({@link datedWork}) and counts them with the `dated…` functions; the functions on plain periods
+ * give the same results, to the last bit.
  */
 import type {WorkPeriod} from './application.js';
 import {addYears, dayNumber} from './dates.js';
@@ -26,6 +28,20 @@ export type Experience = {hours: number; years: number};
 export function windowBefore(asOf: string, years: number | null): Window {
 	const to = dayNumber(asOf) - 1;
 	return {from: years === null ? -1e9 : addYears(asOf, -years), to};
+}
+
+/** The windows the programs count work in, for one reference date (each as {@link windowBefore}). */
+export type Windows = {three: Window; five: Window; ten: Window; all: Window};
+
+/** The 3-, 5- and 10-year windows before `asOf` and the unlimited one ({@link windowBefore}). */
+export function windowsBefore(asOf: string): Windows {
+	const to = dayNumber(asOf) - 1;
+	return {
+		three: {from: addYears(asOf, -3), to},
+		five: {from: addYears(asOf, -5), to},
+		ten: {from: addYears(asOf, -10), to},
+		all: {from: -1e9, to},
+	};
 }
 
 /** Who the experience is counted for: what counts differs (decisions.md §5, §9). */
@@ -54,22 +70,110 @@ export function counts(period: WorkPeriod, rule: CountingRule): boolean {
 }
 
 /**
+ * A work period with its days as day numbers, worked out once per assessment: `start` its first
+ * day, `end` its last day (ongoing: the day before the reference date; not capped otherwise).
+ */
+export type DatedPeriod = {period: WorkPeriod; start: number; end: number};
+
+/**
+ * A person's work periods dated for one reference date, in the file's order; `lastDay` is the
+ * day before the reference date (the last day any period can count).
+ */
+export type DatedWork = {lastDay: number; periods: readonly DatedPeriod[]};
+
+/**
+ * Dates `periods` (in order) for the reference date `asOf` (`YYYY-MM-DD`); `lastDay` may be
+ * passed when known (the day before `asOf`).
+ */
+export function datedWork(periods: readonly WorkPeriod[], asOf: string, lastDay = dayNumber(asOf) - 1): DatedWork {
+	const dated: DatedPeriod[] = new Array(periods.length);
+	for (let i = 0; i < periods.length; i++) {
+		const period = periods[i]!;
+		dated[i] = {period, start: dayNumber(period.start), end: period.end === undefined ? lastDay : dayNumber(period.end)};
+	}
+	return {lastDay, periods: dated};
+}
+
+/** The periods of `work` that count under `rule`, in order ({@link counts}). */
+export function countedPeriods(work: DatedWork, rule: CountingRule): DatedPeriod[] {
+	return work.periods.filter((dated) => counts(dated.period, rule));
+}
+
+/**
  * Creditable hours of `periods` (already filtered) inside `window`. A period runs from its start
  * to its end inclusive (ongoing: to the day before `asOf`); each day earns hoursPerWeek / 7 and
  * the summed rate of concurrent periods is capped at 30 h/week (decisions.md §4).
  */
 export function creditableHours(periods: readonly WorkPeriod[], window: Window, asOf: string): Experience {
-	const lastDay = dayNumber(asOf) - 1;
-	const edges: Array<[day: number, delta: number]> = [];
-	for (const period of periods) {
-		const start = Math.max(dayNumber(period.start), window.from);
-		const end = Math.min(period.end === undefined ? lastDay : dayNumber(period.end), window.to, lastDay);
+	const work = datedWork(periods, asOf);
+	return datedHours(work.periods, window, work.lastDay);
+}
+
+/**
+ * {@link creditableHours} of periods already dated, `lastDay` being the day before the reference
+ * date. Each period adds a rate change on its first day and takes it off the day after its last;
+ * the changes are ordered by day, ties in the order added (a stable sort), and summed in that
+ * order so that the floating-point result never depends on the algorithm used.
+ */
+export function datedHours(periods: readonly DatedPeriod[], window: Window, lastDay: number): Experience {
+	// Insertion keeps the usual few periods cheap; a long list (quadratic there) takes the sort.
+	if (periods.length > INSERTION_LIMIT) return generalHours(periods, window, lastDay);
+	const edgeDays: number[] = [];
+	const edgeDeltas: number[] = [];
+	let count = 0;
+	let plain = true;
+	for (const dated of periods) {
+		const start = Math.max(dated.start, window.from);
+		const end = Math.min(dated.end, window.to, lastDay);
 		if (end < start) continue;
-		edges.push([start, period.hoursPerWeek], [end + 1, -period.hoursPerWeek]);
+		// NaN days (dates no caller should pass) go through the general path below.
+		if (start !== start || end !== end) plain = false;
+		// Stable insertion of both edges by day: shift only the strictly later ones.
+		const rate = dated.period.hoursPerWeek;
+		insertEdge(edgeDays, edgeDeltas, count++, start, rate);
+		insertEdge(edgeDays, edgeDeltas, count++, end + 1, -rate);
+	}
+	if (count === 0) return {hours: 0, years: 0};
+	if (!plain) return generalHours(periods, window, lastDay);
+	// Sum of (days × capped weekly rate); divided by 7 once at the end to stay exact.
+	let hourDays = 0;
+	let rate = 0;
+	let previous = edgeDays[0]!;
+	for (let i = 0; i < count; i++) {
+		const day = edgeDays[i]!;
+		if (day > previous && rate > 0) hourDays += (day - previous) * Math.min(rate, MAX_HOURS_PER_WEEK);
+		rate += edgeDeltas[i]!;
+		previous = day;
+	}
+	return {hours: hourDays / 7, years: Math.floor(hourDays / (HOURS_PER_YEAR * 7) + 1e-9)};
+}
+
+/** Most periods whose rate changes {@link datedHours} orders by insertion. */
+const INSERTION_LIMIT = 32;
+
+/** Inserts an edge into the first `count` edges (sorted by day), after any edge of the same day. */
+function insertEdge(edgeDays: number[], edgeDeltas: number[], count: number, day: number, delta: number): void {
+	let i = count;
+	while (i > 0 && edgeDays[i - 1]! > day) {
+		edgeDays[i] = edgeDays[i - 1]!;
+		edgeDeltas[i] = edgeDeltas[i - 1]!;
+		i--;
+	}
+	edgeDays[i] = day;
+	edgeDeltas[i] = delta;
+}
+
+/** {@link datedHours} with the built-in (stable) sort: for long lists and days that are not numbers (NaN). */
+function generalHours(periods: readonly DatedPeriod[], window: Window, lastDay: number): Experience {
+	const edges: Array<[day: number, delta: number]> = [];
+	for (const dated of periods) {
+		const start = Math.max(dated.start, window.from);
+		const end = Math.min(dated.end, window.to, lastDay);
+		if (end < start) continue;
+		edges.push([start, dated.period.hoursPerWeek], [end + 1, -dated.period.hoursPerWeek]);
 	}
 	if (edges.length === 0) return {hours: 0, years: 0};
 	edges.sort((a, b) => a[0] - b[0]);
-	// Sum of (days × capped weekly rate); divided by 7 once at the end to stay exact.
 	let hourDays = 0;
 	let rate = 0;
 	let previous = edges[0]![0];
@@ -83,11 +187,13 @@ export function creditableHours(periods: readonly WorkPeriod[], window: Window, 
 
 /** Creditable experience of `periods` under `rule` in the `years` before `asOf` (null: no limit). */
 export function experience(periods: readonly WorkPeriod[], rule: CountingRule, asOf: string, years: number | null): Experience {
-	return creditableHours(
-		periods.filter((period) => counts(period, rule)),
-		windowBefore(asOf, years),
-		asOf,
-	);
+	const work = datedWork(periods, asOf);
+	return datedExperience(work, rule, windowBefore(asOf, years));
+}
+
+/** {@link experience} of dated work inside `window` (from {@link windowBefore}). */
+export function datedExperience(work: DatedWork, rule: CountingRule, window: Window): Experience {
+	return datedHours(countedPeriods(work, rule), window, work.lastDay);
 }
 
 /** The best unbroken stretch of one NOC for the FSW "one year of continuous work" minimum. */
@@ -99,39 +205,40 @@ export type Stretch = {nocCode: string; start: string; end: string | undefined; 
  * most capped hours inside the window, or null (IRPR s. 75(2)(a); decisions.md §7).
  */
 export function bestContinuousStretch(periods: readonly WorkPeriod[], window: Window, asOf: string): Stretch | null {
-	const lastDay = dayNumber(asOf) - 1;
-	const byNoc = new Map<string, WorkPeriod[]>();
-	for (const period of periods) {
-		const list = byNoc.get(period.nocCode);
-		if (list) list.push(period);
-		else byNoc.set(period.nocCode, [period]);
+	const work = datedWork(periods, asOf);
+	return datedStretch(work.periods, window, work.lastDay);
+}
+
+/** {@link bestContinuousStretch} of periods already dated, `lastDay` being the day before the reference date. */
+export function datedStretch(periods: readonly DatedPeriod[], window: Window, lastDay: number): Stretch | null {
+	const byNoc = new Map<string, DatedPeriod[]>();
+	for (const dated of periods) {
+		const list = byNoc.get(dated.period.nocCode);
+		if (list) list.push(dated);
+		else byNoc.set(dated.period.nocCode, [dated]);
 	}
 	let best: Stretch | null = null;
 	for (const [nocCode, list] of byNoc) {
-		list.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-		let group: WorkPeriod[] = [];
+		if (list.length > 1) list.sort((a, b) => (a.period.start < b.period.start ? -1 : a.period.start > b.period.start ? 1 : 0));
+		let group: DatedPeriod[] = [];
 		let groupEnd = -Infinity;
-		const flush = () => {
-			if (group.length === 0) return;
-			const {hours} = creditableHours(group, window, asOf);
-			if (!best || hours > best.hours) {
-				const last = group.reduce((a, b) => (endDay(a, lastDay) >= endDay(b, lastDay) ? a : b));
-				best = {nocCode, start: group[0]!.start, end: last.end, hours};
-			}
-		};
-		for (const period of list) {
-			if (dayNumber(period.start) > groupEnd + 1) {
-				flush();
+		for (let i = 0; i <= list.length; i++) {
+			const dated = list[i];
+			// A gap (or the end of the list) closes the stretch so far.
+			if (dated === undefined || dated.start > groupEnd + 1) {
+				if (group.length > 0) {
+					const {hours} = datedHours(group, window, lastDay);
+					if (!best || hours > best.hours) {
+						const last = group.reduce((a, b) => (a.end >= b.end ? a : b));
+						best = {nocCode, start: group[0]!.period.start, end: last.period.end, hours};
+					}
+				}
+				if (dated === undefined) break;
 				group = [];
 			}
-			group.push(period);
-			groupEnd = Math.max(groupEnd, endDay(period, lastDay));
+			group.push(dated);
+			groupEnd = Math.max(groupEnd, dated.end);
 		}
-		flush();
 	}
 	return best;
-}
-
-function endDay(period: WorkPeriod, lastDay: number): number {
-	return period.end === undefined ? lastDay : dayNumber(period.end);
 }

@@ -4,7 +4,8 @@
  */
 import type {Application, EducationLevel, Education, Person, Spouse} from './application.js';
 import {completedYears, utcDateOf} from './dates.js';
-import {experience, type Experience} from './experience.js';
+import {fundsFinding, type FundsFinding} from './common-criteria.js';
+import {datedExperience, datedWork, windowsBefore, type DatedWork, type Experience, type Windows} from './experience.js';
 import {officialLanguages, type OfficialLanguages} from './language.js';
 import {ruleSetOn, type RuleSet} from './versions.js';
 
@@ -18,6 +19,8 @@ export type PersonFacts = {
 	canadianWork: Experience;
 	/** Skilled work outside Canada in the 10 years before the reference date. */
 	foreignWork: Experience;
+	/** Every work period with its days, for the counts the programs make (dated once per assessment). */
+	work: DatedWork;
 };
 
 /** Everything an assessment needs, computed once. */
@@ -35,6 +38,10 @@ export type Facts = {
 	spouse: (PersonFacts & {spouse: Spouse}) | null;
 	/** True when the spouse accompanies and is not a citizen or PR: the with-spouse columns apply. */
 	withSpouse: boolean;
+	/** The 3-, 5- and 10-year windows before `asOf` and the unlimited one (decisions.md §2). */
+	windows: Windows;
+	/** Proof of settlement funds, as FSW and FST both report it (decisions.md §10). */
+	funds: FundsFinding;
 };
 
 /**
@@ -46,13 +53,15 @@ export function creditableEducation(education: Education): EducationLevel {
 	return education.canadianCredential?.level ?? 'none';
 }
 
-function personFacts(person: Person, asOf: string): PersonFacts {
+function personFacts(person: Person, asOf: string, windows: Windows): PersonFacts {
+	const work = datedWork(person.workExperience, asOf, windows.all.to);
 	return {
 		person,
 		languages: officialLanguages(person, asOf),
 		education: creditableEducation(person.education),
-		canadianWork: experience(person.workExperience, {skilledOnly: true, where: 'canada'}, asOf, 10),
-		foreignWork: experience(person.workExperience, {skilledOnly: true, where: 'abroad'}, asOf, 10),
+		canadianWork: datedExperience(work, {skilledOnly: true, where: 'canada'}, windows.ten),
+		foreignWork: datedExperience(work, {skilledOnly: true, where: 'abroad'}, windows.ten),
+		work,
 	};
 }
 
@@ -64,15 +73,19 @@ export function deriveFacts(application: Application, asOf: string): Facts {
 	const itaDate = application.invitedAt ? utcDateOf(application.invitedAt) : null;
 	const lockDate = itaDate !== null && itaDate < asOf ? itaDate : asOf;
 	const married = application.applicant.maritalStatus === 'married' || application.applicant.maritalStatus === 'common-law';
-	const spouse = married && application.spouse ? {...personFacts(application.spouse, asOf), spouse: application.spouse} : null;
+	const windows = windowsBefore(asOf);
+	const spouse = married && application.spouse ? {...personFacts(application.spouse, asOf, windows), spouse: application.spouse} : null;
+	const applicant = personFacts(application.applicant, asOf, windows);
 	return {
 		application,
 		asOf,
 		lockDate,
 		rules: ruleSetOn(lockDate),
 		age: completedYears(application.applicant.dateOfBirth, lockDate),
-		applicant: personFacts(application.applicant, asOf),
+		applicant,
 		spouse,
 		withSpouse: spouse !== null && spouse.spouse.accompanying && !spouse.spouse.canadianCitizenOrPR,
+		windows,
+		funds: fundsFinding(application, asOf, applicant.work),
 	};
 }

@@ -3,7 +3,7 @@
  */
 import {verdict, type ProgramResult} from './criterion.js';
 import {outsideQuebec, settlementFunds} from './common-criteria.js';
-import {counts, experience} from './experience.js';
+import {countedPeriods, datedHours} from './experience.js';
 import type {Facts} from './facts.js';
 import {fstTradeGroup} from './noc.js';
 import {formatHours} from './text.js';
@@ -20,15 +20,15 @@ export function assessFst(facts: Facts): ProgramResult {
 	const coq = app.applicant.certificateOfQualification === true;
 
 	// Best trade: enough hours first, then one backed by the certificate or an offer in it.
-	const counted = app.applicant.workExperience.filter((period) => counts(period, {skilledOnly: true, where: 'anywhere'}));
-	const trades = new Set(counted.map((period) => period.nocCode).filter((noc) => fstTradeGroup(noc) !== null));
+	const {lastDay} = facts.applicant.work;
+	const counted = countedPeriods(facts.applicant.work, {skilledOnly: true, where: 'anywhere'});
+	const trades = new Set(counted.map((dated) => dated.period.nocCode).filter((noc) => fstTradeGroup(noc) !== null));
 	let best: {noc: string; hours: number; years: number; backed: boolean} | null = null;
 	for (const noc of trades) {
-		const work = experience(
-			counted.filter((period) => period.nocCode === noc),
-			{skilledOnly: true, where: 'anywhere'},
-			facts.asOf,
-			5,
+		const work = datedHours(
+			counted.filter((dated) => dated.period.nocCode === noc),
+			facts.windows.five,
+			lastDay,
 		);
 		const backed = coq || app.jobOffer?.nocCode === noc;
 		const rank = (candidate: {years: number; backed: boolean; hours: number}) => [candidate.years >= 2 ? 1 : 0, candidate.backed ? 1 : 0, candidate.hours];

@@ -5,8 +5,8 @@
 import type {EducationLevel} from './application.js';
 import {verdict, type Criterion, type ProgramResult} from './criterion.js';
 import {outsideQuebec, settlementFunds} from './common-criteria.js';
-import {bestContinuousStretch, counts, experience, windowBefore} from './experience.js';
-import type {Facts} from './facts.js';
+import {countedPeriods, datedExperience, datedStretch} from './experience.js';
+import type {Facts, PersonFacts} from './facts.js';
 import type {LanguageResult} from './language.js';
 import {isSkilled} from './noc.js';
 import {formatHours} from './text.js';
@@ -46,7 +46,7 @@ export function fswGrid(facts: Facts): {total: number; factors: Array<[name: str
 		(first ? languagePoint(first.L) + languagePoint(first.R) + languagePoint(first.W) + languagePoint(first.S) : 0) +
 		(second && second.min >= 5 ? 4 : 0);
 	const education = EDUCATION_POINTS[facts.applicant.education];
-	const work = experience(app.applicant.workExperience, {skilledOnly: true, where: 'anywhere'}, facts.asOf, 10);
+	const work = datedExperience(facts.applicant.work, {skilledOnly: true, where: 'anywhere'}, facts.windows.ten);
 	const age = AGE_POINTS[Math.min(facts.age, AGE_POINTS.length - 1)]!;
 	const offer = app.jobOffer && isSkilled(app.jobOffer.nocCode) ? 10 : 0;
 	const adaptability = Math.min(10, adaptabilityPoints(facts, offer > 0));
@@ -65,9 +65,8 @@ export function fswGrid(facts: Facts): {total: number; factors: Array<[name: str
 function adaptabilityPoints(facts: Facts, arrangedEmployment: boolean): number {
 	const app = facts.application;
 	let points = 0;
-	const canadianYears = (periods: typeof app.applicant.workExperience, skilledOnly: boolean) =>
-		experience(periods, {skilledOnly, where: 'canada'}, facts.asOf, null).years;
-	if (canadianYears(app.applicant.workExperience, true) >= 1) points += 10;
+	const canadianYears = (person: PersonFacts, skilledOnly: boolean) => datedExperience(person.work, {skilledOnly, where: 'canada'}, facts.windows.all).years;
+	if (canadianYears(facts.applicant, true) >= 1) points += 10;
 	if ((app.applicant.education.canadianCredential?.years ?? 0) >= 2) points += 5;
 	if (arrangedEmployment) points += 5;
 	if (app.relativeInCanada || app.siblingInCanada) points += 5;
@@ -76,9 +75,16 @@ function adaptabilityPoints(facts: Facts, arrangedEmployment: boolean): number {
 		const {first, second} = spouse.languages;
 		if ((first && first.min >= 4) || (second && second.min >= 4)) points += 5;
 		if ((spouse.person.education.canadianCredential?.years ?? 0) >= 2) points += 5;
-		if (canadianYears(spouse.person.workExperience, false) >= 1) points += 5;
+		if (canadianYears(spouse, false) >= 1) points += 5;
 	}
 	return points;
+}
+
+/** `language 24, education 21, …`: the grid's factors with their points, comma-separated. */
+function factorList(factors: ReadonlyArray<readonly [name: string, points: number]>): string {
+	let list = '';
+	for (let i = 0; i < factors.length; i++) list += `${i === 0 ? '' : ', '}${factors[i]![0]} ${factors[i]![1]}`;
+	return list;
 }
 
 /**
@@ -86,15 +92,10 @@ function adaptabilityPoints(facts: Facts, arrangedEmployment: boolean): number {
  * outside Quebec (s. 75(1)).
  */
 export function assessFsw(facts: Facts): FswResult {
-	const app = facts.application;
 	const first = facts.applicant.languages.first;
 	const languageOk = first !== null && first.min >= 7;
-	const window = windowBefore(facts.asOf, 10);
-	const stretch = bestContinuousStretch(
-		app.applicant.workExperience.filter((period) => counts(period, {skilledOnly: true, where: 'anywhere'})),
-		window,
-		facts.asOf,
-	);
+	const work = facts.applicant.work;
+	const stretch = datedStretch(countedPeriods(work, {skilledOnly: true, where: 'anywhere'}), facts.windows.ten, work.lastDay);
 	const workOk = stretch !== null && stretch.hours >= 1560 - 1e-9;
 	const educationOk = facts.applicant.education !== 'none';
 	const criteria: Criterion[] = [
@@ -126,7 +127,7 @@ export function assessFsw(facts: Facts): FswResult {
 		criteria.push({
 			id: 'fsw.points',
 			passed: points >= FSW_PASS_MARK,
-			detail: `${points} of 100 points, ${FSW_PASS_MARK} needed (${grid.factors.map(([name, value]) => `${name} ${value}`).join(', ')})`,
+			detail: `${points} of 100 points, ${FSW_PASS_MARK} needed (${factorList(grid.factors)})`,
 			source: 'IRPR s. 76(1)(a), ss. 78–83',
 		});
 	} else {

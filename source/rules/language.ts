@@ -85,9 +85,14 @@ export function languageOf(test: LanguageTest['test']): 'en' | 'fr' {
  * 2024-01-30.
  */
 export function isTestValid(test: LanguageTest, asOf: string): boolean {
+	return validOn(test, asOf, dayNumber(asOf));
+}
+
+/** {@link isTestValid} with the day number of `asOf` already worked out. */
+function validOn(test: LanguageTest, asOf: string, asOfDay: number): boolean {
 	if (test.date > asOf) return false;
 	if (test.test === 'PTE-Core' && test.date < PTE_CORE_ACCEPTED_FROM) return false;
-	return dayNumber(asOf) < addYears(test.date, 2);
+	return asOfDay < addYears(test.date, 2);
 }
 
 function better(a: LanguageResult, b: LanguageResult | null): boolean {
@@ -105,18 +110,12 @@ function better(a: LanguageResult, b: LanguageResult | null): boolean {
 export function officialLanguages(person: Pick<Person, 'languageTests' | 'firstOfficialLanguage'>, asOf: string): OfficialLanguages {
 	let en: LanguageResult | null = null;
 	let fr: LanguageResult | null = null;
+	let asOfDay: number | undefined;
 	for (const test of person.languageTests) {
-		if (!isTestValid(test, asOf)) continue;
-		const clb = toClb(test);
+		if (!validOn(test, asOf, (asOfDay ??= dayNumber(asOf)))) continue;
+		const {L, R, W, S} = toClb(test);
 		const language = languageOf(test.test);
-		const result: LanguageResult = {
-			language,
-			test: test.test,
-			date: test.date,
-			...clb,
-			min: Math.min(clb.L, clb.R, clb.W, clb.S),
-			total: clb.L + clb.R + clb.W + clb.S,
-		};
+		const result: LanguageResult = {language, test: test.test, date: test.date, L, R, W, S, min: Math.min(L, R, W, S), total: L + R + W + S};
 		if (language === 'en') {
 			if (better(result, en)) en = result;
 		} else if (better(result, fr)) fr = result;
