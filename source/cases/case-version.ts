@@ -11,7 +11,7 @@ import type {Kysely} from 'kysely';
 import {decodeJson, fetchPage, type ApplicationRow, type ApplicationUpdate, type Cursor, type Database, type Page, type SortKey} from '../../db/index.js';
 import {escapeControls} from '../format/format-error.js';
 import type {Application} from '../rules/application.js';
-import {assessCase, caseReferenceDate, type CaseAssessment, type Finding} from './assessment.js';
+import {assessCase, caseReferenceDate, decodeCaseAssessment, type CaseAssessment, type Finding} from './assessment.js';
 import {ConflictError, NotFoundError} from './errors.js';
 import type {Session, Trx} from './session.js';
 
@@ -152,7 +152,7 @@ export async function findingsOf(db: Kysely<Database>, applicationNumber: string
  * (`caseReferenceDate(application, today)`).
  */
 export async function currentAssessment(db: Kysely<Database>, row: ApplicationRow, today: string): Promise<CaseAssessment> {
-	if (row.assessment) return decodeJson<CaseAssessment>(row.assessment);
+	if (row.assessment) return decodeCaseAssessment(row.assessment);
 	const application = applicationOf(row);
 	return assessCase(application, await findingsOf(db, row.application_number), caseReferenceDate(application, today));
 }

@@ -9,7 +9,7 @@ import {listDocuments, type DocumentInfo} from './documents.js';
 import type {Kysely} from 'kysely';
 import {decodeJson, decodeSet, fetchPage, type ApplicationStatus, type Cursor, type Database, type OfficerRole, type SortKey} from '../../db/index.js';
 import type {Application} from '../rules/application.js';
-import type {CaseAssessment} from './assessment.js';
+import {decodeCaseAssessment, type CaseAssessment} from './assessment.js';
 import {recordAudit} from './audit.js';
 import {NotFoundError} from './errors.js';
 import {requireRole, write, type Session} from './session.js';
@@ -151,7 +151,7 @@ export async function readCase(db: Kysely<Database>, applicationNumber: string):
 			updatedAt: row.updated_at,
 		},
 		application: application as Application,
-		assessment: decodeJson<CaseAssessment>(row.assessment),
+		assessment: row.assessment === null ? null : decodeCaseAssessment(row.assessment),
 		// Applicant's periods first, each person's in list order.
 		workPeriods: work
 			.map((w) => ({

@@ -5,11 +5,11 @@
  * assessed (without the periods not credited) — and decisions rest on the assessed one
  * (DESIGN.md "Eligibility rules").
  */
-import {encodeJson, type WorkFinding} from '../../db/index.js';
+import type {WorkFinding} from '../../db/index.js';
 import {formatValue} from '../format/format-error.js';
 import {eligiblePrograms} from '../rules/assess.js';
 import {utcDateOf} from '../rules/dates.js';
-import {assessCase, cachedColumns, caseReferenceDate} from './assessment.js';
+import {assessCase, cachedColumns, caseReferenceDate, encodeCaseAssessment} from './assessment.js';
 import {recordAudit} from './audit.js';
 import {applicationOf, bumpCase, currentAssessment, findingsOf, loadCaseForUpdate} from './case-version.js';
 import {InvalidError, NotFoundError, PermissionError} from './errors.js';
@@ -86,7 +86,7 @@ export async function recordFinding(
 			.execute();
 		const application = applicationOf(row);
 		const assessment = assessCase(application, await findingsOf(trx, applicationNumber), caseReferenceDate(application, today));
-		const version = await bumpCase(trx, session, row, {...cachedColumns(assessment), assessment: encodeJson(assessment)});
+		const version = await bumpCase(trx, session, row, {...cachedColumns(assessment), assessment: encodeCaseAssessment(assessment)});
 		const summary = (a: typeof before): AssessmentSummary => ({crs: a.crs.total, eligible: eligiblePrograms(a)});
 		const result: FindingResult = {
 			applicationNumber,

@@ -8,7 +8,7 @@ import {createHash} from 'node:crypto';
 import {encodeDate, encodeInstant, encodeJson, type ApplicationStatus, type NewApplication, type NewNote, type NewWorkPeriod} from '../../db/index.js';
 import {applicationToJson} from '../format/serialise.js';
 import type {Application, Person} from '../rules/application.js';
-import {assessCase, cachedColumns, caseReferenceDate} from './assessment.js';
+import {assessCase, cachedColumns, caseReferenceDate, encodeCaseAssessment} from './assessment.js';
 import {recordAudit} from './audit.js';
 import {InvalidError} from './errors.js';
 import {caseSearchKey} from './search-key.js';
@@ -106,7 +106,7 @@ function prepare(app: Application, file: string, today: string): Prepared {
 			family_name: person.familyName,
 			given_names: person.givenNames,
 			data: storedApplicationData(app),
-			assessment: encodeJson(assessment),
+			assessment: encodeCaseAssessment(assessment),
 		},
 		work: workPeriodRows(app),
 		notes: (app.notes ?? []).map((note) => ({application_number: number, author: note.author, at: encodeInstant(note.at), body: note.body, corrects_note_id: null})),

@@ -47,7 +47,7 @@ import {
 } from '../../db/index.js';
 import {isCategoryId, type CategoryId} from '../rules/categories.js';
 import {dayNumber, fromDayNumber, isRealDate} from '../rules/dates.js';
-import {assessCase, cachedColumns, type Finding} from './assessment.js';
+import {assessCase, cachedColumns, encodeCaseAssessment, type Finding} from './assessment.js';
 import {eventHash, lastAuditSeq, recordAudit, type AuditInput} from './audit.js';
 import {applicationOf, bumpCase} from './case-version.js';
 import {InvalidError, NotFoundError} from './errors.js';
@@ -169,7 +169,7 @@ async function invite(trx: Trx, session: Session, row: ApplicationRow, invitee: 
 		status: 'invited',
 		invited_at: round.at,
 		data: storedApplicationData(application),
-		assessment: encodeJson(assessment),
+		assessment: encodeCaseAssessment(assessment),
 		...cachedColumns(assessment),
 	});
 	return {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import {sql} from 'kysely';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {decodeJson, type ApplicationStatus, type Store} from '../../db/index.js';
-import type {CaseAssessment} from '../../source/cases/assessment.js';
+import {decodeCaseAssessment, type CaseAssessment} from '../../source/cases/assessment.js';
 import {verifyAudit} from '../../source/cases/audit.js';
 import {decide, listDecisions, setBringForward} from '../../source/cases/decisions.js';
 import {addDocument} from '../../source/cases/documents.js';
@@ -59,7 +59,7 @@ describe('decide: the life cycle', () => {
 		expect(after.status).toBe('approved');
 		expect(after.version).toBe(before.version + 1);
 		const [row] = await decisionRows(app);
-		const assessment = decodeJson<CaseAssessment>(before.assessment!);
+		const assessment = decodeCaseAssessment(before.assessment!);
 		expect(row).toMatchObject({
 			id: result.decisionId,
 			outcome: 'approve',

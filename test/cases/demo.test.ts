@@ -10,7 +10,7 @@ import {join} from 'node:path';
 import {sql} from 'kysely';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {APPLICATION_STATUSES, openStore, type Store} from '../../db/index.js';
-import {applyFindings, assessCase, caseReferenceDate, type Finding} from '../../source/cases/assessment.js';
+import {applyFindings, assessCase, caseReferenceDate, decodeCaseAssessment, type Finding} from '../../source/cases/assessment.js';
 import {recordAudit, verifyAudit} from '../../source/cases/audit.js';
 import {CRS_BANDS, bandOf, scaledBandCounts} from '../../source/cases/demo/crs-distribution.js';
 import {buildDemo, buildDemoStore, DEMO_NOW, StoreHasCasesError} from '../../source/cases/demo/index.js';
@@ -115,7 +115,7 @@ describe('a default-sized demo store', () => {
 			expect(periods.map((w) => w.noc_code)).toEqual(app.applicant.workExperience.map((w) => w.nocCode));
 			const assessment = assessCase(app, findings, caseReferenceDate(app, TODAY));
 			expect(row.crs_total, row.application_number).toBe(assessment.asAssessed.crs.total);
-			expect(JSON.parse(row.assessment!)).toEqual(JSON.parse(JSON.stringify(assessment)));
+			expect(decodeCaseAssessment(row.assessment!)).toEqual(JSON.parse(JSON.stringify(assessment)));
 			expect(applyFindings(app, findings).applicant.workExperience).toHaveLength(app.applicant.workExperience.length);
 		}
 	});

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {decodeJson, type Store} from '../../db/index.js';
-import type {CaseAssessment} from '../../source/cases/assessment.js';
+import {decodeCaseAssessment, type CaseAssessment} from '../../source/cases/assessment.js';
 import {verifyAudit} from '../../source/cases/audit.js';
 import {decide} from '../../source/cases/decisions.js';
 import {recordFinding} from '../../source/cases/findings.js';
@@ -71,7 +71,7 @@ describe('recordFinding', () => {
 		const after = await caseRow(app);
 		expect(after.crs_total).toBe(result.after.crs);
 		expect(JSON.parse(after.eligible_programs!)).toEqual(result.after.eligible);
-		const stored = decodeJson<CaseAssessment>(after.assessment!);
+		const stored = decodeCaseAssessment(after.assessment!);
 		expect(stored.asClaimed.crs.total).toBe(508);
 		expect(stored.asClaimed.programs.CEC.eligible).toBe(true);
 		expect(stored.asAssessed.programs.CEC.eligible).toBe(false);

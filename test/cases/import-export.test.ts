@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {decodeJson, decodeSet, encodeJson} from '../../db/index.js';
-import {assessCase, caseReferenceDate} from '../../source/cases/assessment.js';
+import {decodeCaseAssessment, assessCase, caseReferenceDate} from '../../source/cases/assessment.js';
 import {InvalidError, PermissionError} from '../../source/cases/errors.js';
 import {exportCaseJson} from '../../source/cases/export-json.js';
 import {exportCaseNotes} from '../../source/cases/export-notes.js';
@@ -48,7 +48,7 @@ describe('importApplications', () => {
 			expect(row.rules_version).toBe('2025-03-25');
 			expect(row.status, id).toBe(app.receivedAt ? 'received' : 'pool');
 			expect(row.version).toBe(1);
-			const cached = decodeJson<{asClaimed: {crs: {total: number}}; asAssessed: {asOf: string}}>(row.assessment)!;
+			const cached = decodeCaseAssessment(row.assessment!);
 			expect(cached.asClaimed.crs.total).toBe(expected.crs);
 			expect(cached.asAssessed.asOf).toBe(caseReferenceDate(app, TODAY));
 			const periods = await t.store.db.selectFrom('work_periods').selectAll().where('application_number', '=', app.applicationNumber).execute();

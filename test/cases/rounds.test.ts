@@ -8,7 +8,7 @@
 import {sql} from 'kysely';
 import {afterEach, describe, expect, it} from 'vitest';
 import {decodeJson} from '../../db/index.js';
-import type {CaseAssessment} from '../../source/cases/assessment.js';
+import {decodeCaseAssessment, type CaseAssessment} from '../../source/cases/assessment.js';
 import {verifyAudit} from '../../source/cases/audit.js';
 import {applicationOf} from '../../source/cases/case-version.js';
 import {commitRound, expireInvitations, listRounds, rankRound, roundInvitees, runRound, type RoundOptions} from '../../source/cases/rounds.js';
@@ -99,7 +99,7 @@ describe('a general round: cut-off, tie-break, what is written', () => {
 		const after = await caseRow(t, n(3));
 		expect(after).toMatchObject({status: 'invited', invited_at: '2026-08-05T14:00:00.000Z', version: before.version + 1, crs_total: 429});
 		expect(applicationOf(after).invitedAt).toBe('2026-08-05T14:00:00.000Z');
-		expect(decodeJson<CaseAssessment>(after.assessment!).asAssessed).toMatchObject({asOf: '2026-08-05'});
+		expect(decodeCaseAssessment(after.assessment!).asAssessed).toMatchObject({asOf: '2026-08-05'});
 		const audit = await t.store.db.selectFrom('audit_events').selectAll().where('seq', '>', events).orderBy('seq').execute();
 		expect(audit.map((e) => [e.action, e.application_number])).toEqual([
 			['invite', n(1)],

@@ -53,11 +53,11 @@ export function storedData(app: Application): string {
 /** A case assessment as JSON: the `applications.assessment` pair, and `asAssessed` alone (decision snapshots). */
 export type AssessmentJson = {pair: string; assessed: string};
 
-/** The JSON texts of a case assessment, `JSON.stringify` of each, the shared part written once. */
+/** The JSON texts of a case assessment, as `encodeCaseAssessment` writes the pair (asAssessed left out when the same). */
 export function assessmentJson(assessment: CaseAssessment): AssessmentJson {
 	const assessed = JSON.stringify(assessment.asAssessed);
-	const claimed = assessment.asClaimed === assessment.asAssessed ? assessed : JSON.stringify(assessment.asClaimed);
-	return {pair: `{"asClaimed":${claimed},"asAssessed":${assessed}}`, assessed};
+	if (assessment.asClaimed === assessment.asAssessed) return {pair: `{"asClaimed":${assessed}}`, assessed};
+	return {pair: `{"asClaimed":${JSON.stringify(assessment.asClaimed)},"asAssessed":${assessed}}`, assessed};
 }
 
 /** The `applications` row of a case in the state its recorder ends in. */
