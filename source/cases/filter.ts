@@ -7,7 +7,7 @@
  * | `status:S[,S…]` | status is one of the listed (`in_review` or `in-review`) |
  * | `program:P[,P…]` | program CEC, FSW or FST |
  * | `office:O[,O…]` | office (ignoring ASCII case) |
- * | `officer:USER\|me\|none[,…]` | assigned to USER, to the acting officer, or to nobody |
+ * | `officer:USER\|me\|none[,…]` | assigned to USER (listQueue refuses a USER who is no officer of the store), to the acting officer, or to nobody |
  * | `crs OP N` | cached CRS total (as assessed) |
  * | `bf OP DATE` | bring-forward date |
  * | `received OP DATE` | date the e-APR was received (local calendar date) |
@@ -203,6 +203,20 @@ function parseToken(raw: string): FilterTerm {
  */
 export function parseFilter(text: string): Filter {
 	return {source: text.trim(), terms: tokenize(text).map(parseToken)};
+}
+
+/**
+ * The user names the filter's `officer:` terms name (not `me` or `none`), each once, in the order
+ * written: the names a caller checks against the store's officers (listQueue does), since a name
+ * that is no officer's would match no case without a word.
+ */
+export function namedOfficers(filter: Filter): string[] {
+	const names = new Set<string>();
+	for (const term of filter.terms) {
+		if (term.key !== 'officer') continue;
+		for (const officer of term.officers) if (officer.kind === 'user') names.add(officer.userName);
+	}
+	return [...names];
 }
 
 /** The calendar date a {@link DateExpr} stands for, given today's date. */

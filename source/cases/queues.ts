@@ -38,7 +38,7 @@ import {notClosedCondition, workStatusCondition} from '../../db/migrations/0002_
 import {dayNumber, fromDayNumber, isRealDate} from '../rules/dates.js';
 import {recordAudit} from './audit.js';
 import {InvalidError, NotFoundError, PermissionError} from './errors.js';
-import {applyFilter, daysSince, describeFilter, filterCondition, localDateOf, localDayStart, parseFilter, type Filter, type FilterContext} from './filter.js';
+import {applyFilter, daysSince, describeFilter, filterCondition, localDateOf, localDayStart, namedOfficers, parseFilter, type Filter, type FilterContext} from './filter.js';
 import {requireRole, write, type Session} from './session.js';
 
 export {WORK_STATUSES} from '../../db/migrations/0002_queues.js';
@@ -388,6 +388,39 @@ export async function findQueue(db: QueuesDb, name: string | null | undefined): 
 	return found;
 }
 
+/** Most officers an unknown-officer error lists. */
+export const KNOWN_OFFICERS_SHOWN = 10;
+
+/** How much `name` looks like `typed`: 0 same but for case, 1 one begins the other, 2 one holds the other, 3 neither. */
+function likeness(name: string, typed: string): number {
+	const a = name.toLowerCase();
+	const b = typed.toLowerCase();
+	return a === b ? 0 : a.startsWith(b) || b.startsWith(a) ? 1 : a.includes(b) || b.includes(a) ? 2 : 3;
+}
+
+/**
+ * Checks that every officer the filter names (`officer:jdoe`; `me` and `none` need no check) is
+ * an officer of the store, active or deactivated (their cases stay assigned to them): a name that
+ * is no officer's would match no case without a word. Reads `officers` only when a name is given.
+ *
+ * Throws NotFoundError (65), one line: `no officer "nobody" (known: alice, bob)` — at most
+ * {@link KNOWN_OFFICERS_SHOWN} names, those most like the one typed first (the same but for case,
+ * then sharing a beginning, then the rest by name), then `and N more` when there are more.
+ */
+export async function checkFilterOfficers(db: QueuesDb, filter: Filter | null): Promise<void> {
+	const names = filter ? namedOfficers(filter) : [];
+	if (names.length === 0) return;
+	const found = await db.selectFrom('officers').select('user_name').where('user_name', 'in', names).execute();
+	const known = new Set(found.map((row) => row.user_name));
+	const missing = names.find((name) => !known.has(name));
+	if (missing === undefined) return;
+	const all = (await db.selectFrom('officers').select('user_name').orderBy('user_name').execute()).map((row) => row.user_name);
+	const ranked = all.map((name) => ({name, rank: likeness(name, missing)})).sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	const shown = ranked.slice(0, KNOWN_OFFICERS_SHOWN).map((o) => o.name);
+	const more = all.length - shown.length;
+	throw new NotFoundError(`no officer ${JSON.stringify(missing)} (known: ${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''})`);
+}
+
 /**
  * A select over `applications` narrowed to a queue (and a filter on top): received cases only,
  * the queue's conditions, the filter's. Exported for the plan tests and the benchmark.
@@ -467,8 +500,9 @@ export type ListQueueOptions = {
  * in a short write transaction, before the rows are returned — so the write lock is not held
  * while a large queue is counted. Later pages are not audited (see the module notes).
  *
- * Throws NotFoundError (no such queue, listing the known ones) and InvalidError (bad filter,
- * sort, limit or cursor) — exit 65 both.
+ * Throws NotFoundError (no such queue, listing the known ones; an officer named in the filter who
+ * is not one of the store's, see {@link checkFilterOfficers}) and InvalidError (bad filter, sort,
+ * limit or cursor) — exit 65 both. Nothing is audited then.
  */
 export async function listQueue(session: Session, options: ListQueueOptions = {}): Promise<QueuePage> {
 	const today = todayOf(session, options.today);
@@ -485,6 +519,7 @@ export async function listQueue(session: Session, options: ListQueueOptions = {}
 
 	const read = async (db: QueuesDb) => {
 		const queue = await findQueue(db, options.queue);
+		await checkFilterOfficers(db, filter);
 		const sort = requested ?? queue.sort;
 		const keys = sortKeys(sort, [...queue.nonNull, ...nonNullOf(filter)]);
 		const after = options.after ? decodePageCursor(options.after, sort, keys.length) : null;

@@ -10,9 +10,10 @@ import {safeText} from '../ui/terminal-text.js';
 import {dateFlag, type Command} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
 import {readInputText} from './read-input.js';
+import {expectPositionals} from './usage.js';
 
 export const assessCommand: Command = async ({args, flags, stdout, today}) => {
-	if (args.length !== 1) throw new CliError(EXIT.usage, 'usage: caips assess FILE [--as-of YYYY-MM-DD] [--json]');
+	expectPositionals('assess', args, ['FILE']);
 	const asOf = dateFlag(flags, 'asOf', '--as-of') ?? today;
 	if (asOf < '2015-01-01') throw new CliError(EXIT.usage, `--as-of: ${asOf} is before Express Entry began (2015-01-01)`);
 	const file = args[0]!;

@@ -11,17 +11,15 @@
 import {assignCase} from '../cases/assignment.js';
 import {safeText} from '../ui/terminal-text.js';
 import type {Command} from './context.js';
-import {CliError, EXIT} from './exit-codes.js';
+import {EXIT} from './exit-codes.js';
 import {withSession} from './session.js';
-
-const USAGE = 'usage: caips assign APP --to USER';
+import {expectPositionals, requiredText} from './usage.js';
 
 export const assignCommand: Command = async (context) => {
 	const {args, flags, stdout} = context;
-	if (args.length !== 1) throw new CliError(EXIT.usage, USAGE);
-	const to = flags.to;
-	if (typeof to !== 'string' || to.trim() === '') throw new CliError(EXIT.usage, `caips assign: --to USER is required (${USAGE})`);
-	const applicationNumber = args[0]!.trim().toUpperCase();
+	const [app] = expectPositionals('assign', args, ['APP']) as [string];
+	const to = requiredText('assign', flags, 'to', '--to USER', 'the officer to assign the case to (me for yourself)');
+	const applicationNumber = app.trim().toUpperCase();
 	return withSession(context, async (session) => {
 		const result = await assignCase(session, applicationNumber, to);
 		if (flags.json) {

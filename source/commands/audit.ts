@@ -6,18 +6,22 @@
  * and a refused attempt too. `--json`: `{ok, events}` or `{ok: false, events, seq, problem}`.
  */
 import {recordAudit, verifyAudit} from '../cases/audit.js';
+import {formatValue} from '../format/format-error.js';
 import {requireRole, write} from '../cases/session.js';
 import type {OfficerRole} from '../../db/index.js';
 import type {Command} from './context.js';
-import {CliError, EXIT} from './exit-codes.js';
+import {EXIT} from './exit-codes.js';
 import {withSession} from './session.js';
+import {expectPositionals, usageError} from './usage.js';
 
 /** Who may verify the audit trail. */
 export const AUDIT_VERIFY_ROLES: readonly OfficerRole[] = ['auditor', 'admin', 'supervisor'];
 
 export const auditCommand: Command = async (context) => {
 	const {args, flags, stdout} = context;
-	if (args.length !== 1 || args[0] !== 'verify') throw new CliError(EXIT.usage, 'usage: caips audit verify [--json]');
+	if (args[0] === undefined) throw usageError('audit', 'missing the subcommand verify');
+	if (args[0] !== 'verify') throw usageError('audit', `unknown subcommand ${formatValue(args[0])}`);
+	expectPositionals('audit', args, ['verify']);
 	return withSession(context, async (session) => {
 		// A refusal is audited (write). The chain is read outside any transaction (in pages by
 		// sequence number), so writers are not held up meanwhile.

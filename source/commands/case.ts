@@ -6,15 +6,15 @@
  * documents (metadata only), decisions}`.
  */
 import {viewCase, type CaseRecord} from '../cases/case-view.js';
+import {formatValue} from '../format/format-error.js';
 import {assessmentLines} from '../report/assessment-text.js';
 import type {Assessment} from '../rules/assess.js';
 import type {Person, Spouse} from '../rules/application.js';
 import {safeText} from '../ui/terminal-text.js';
 import type {Command} from './context.js';
-import {CliError, EXIT} from './exit-codes.js';
+import {EXIT} from './exit-codes.js';
 import {withSession} from './session.js';
-
-const USAGE = 'usage: caips case show APP [--json]';
+import {expectPositionals, usageError} from './usage.js';
 
 function personLine(label: string, p: Person | Spouse): string {
 	const extra = 'accompanying' in p ? `  ${p.accompanying ? 'accompanying' : 'not accompanying'}${p.canadianCitizenOrPR ? ', citizen or PR' : ''}` : '';
@@ -63,7 +63,9 @@ export function caseText(record: CaseRecord): string[] {
 
 export const caseCommand: Command = async (context) => {
 	const {args, flags, stdout} = context;
-	if (args[0] !== 'show' || args.length !== 2) throw new CliError(EXIT.usage, USAGE);
+	if (args[0] === undefined) throw usageError('case', 'missing the subcommand show');
+	if (args[0] !== 'show') throw usageError('case', `unknown subcommand ${formatValue(args[0])}`);
+	expectPositionals('case', args, ['show', 'APP']);
 	return withSession(context, async (session) => {
 		const record = await viewCase(session, args[1]!);
 		if (flags.json) {

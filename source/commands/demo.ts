@@ -9,6 +9,7 @@ import {safeText} from '../ui/terminal-text.js';
 import type {Command, Flags} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
 import {storePathOf} from './session.js';
+import {expectPositionals} from './usage.js';
 
 /** Largest `--cases` accepted (the whole audit trail is ordered in memory before it is written). */
 const MAX_CASES = 200_000;
@@ -23,7 +24,7 @@ function integerFlag(flags: Flags, name: string, flagText: string, fallback: num
 }
 
 export const demoCommand: Command = async ({args, flags, env, stdout}) => {
-	if (args.length > 0) throw new CliError(EXIT.usage, `caips demo takes no arguments (got ${JSON.stringify(args[0])}); usage: caips demo [--cases N] [--seed S] [--db PATH]`);
+	expectPositionals('demo', args, []);
 	const cases = integerFlag(flags, 'cases', '--cases', 300, 0, MAX_CASES);
 	const seed = integerFlag(flags, 'seed', '--seed', 1, 0, 2 ** 32 - 1);
 	const path = storePathOf({flags, env});

@@ -5,6 +5,11 @@
  * - `list APP [--json]`: the documents, without their bytes.
  * - `show DOC_ID [--json]`: the text of a text/* document, made safe for the terminal.
  * - `verify APP [--json]`: recomputes every SHA-256; exit 1 when any differs from the one recorded.
+ *
+ * Exit 2, before the store is opened, for a missing subcommand or argument, a missing or unknown
+ * --kind, a blank --title, a --media-type that is not one, a DOC_ID that is not a number; 65 for
+ * a file that cannot be read or is too large, a file name or title the store refuses, no such case
+ * or document.
  */
 import {escapeControls, formatValue} from '../format/format-error.js';
 import {stat, readFile} from 'node:fs/promises';
@@ -15,8 +20,7 @@ import {padWidth, safeLines, safeText} from '../ui/terminal-text.js';
 import type {Command, CommandContext} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
 import {withSession} from './session.js';
-
-const USAGE = 'usage: caips document add APP FILE --kind K [--title T] [--media-type M] | list APP | show DOC_ID | verify APP';
+import {usageError} from './usage.js';
 
 const MEDIA_TYPES: Record<string, string> = {
 	'.txt': 'text/plain',
@@ -31,8 +35,9 @@ export function guessMediaType(fileName: string): string {
 	return MEDIA_TYPES[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
 }
 
-function expectArgs(args: string[], count: number, what: string): void {
-	if (args.length !== count) throw new CliError(EXIT.usage, `caips document ${what} (${USAGE})`);
+function expectArgs(sub: string, args: string[], names: string[]): void {
+	if (args.length < names.length) throw usageError('document', `${sub} needs ${names.slice(args.length).join(' and ')}`);
+	if (args.length > names.length) throw usageError('document', `${sub}: unexpected argument ${formatValue(args[names.length])}`);
 }
 
 async function readDocumentFile(file: string): Promise<Buffer> {
@@ -52,7 +57,13 @@ async function readDocumentFile(file: string): Promise<Buffer> {
 
 async function add(context: CommandContext, app: string, file: string): Promise<number> {
 	const {flags, stdout} = context;
-	if (typeof flags.kind !== 'string' || flags.kind === '') throw new CliError(EXIT.usage, `caips document add: --kind is required (one of ${DOCUMENT_KINDS.join(', ')})`);
+	if (typeof flags.kind !== 'string' || flags.kind.trim() === '') throw usageError('document', `--kind K is required (one of ${DOCUMENT_KINDS.join(', ')})`);
+	if (!(DOCUMENT_KINDS as readonly string[]).includes(flags.kind)) throw new CliError(EXIT.usage, `--kind: ${formatValue(flags.kind)} is not one of ${DOCUMENT_KINDS.join(', ')}`);
+	if (typeof flags.title === 'string' && flags.title.trim() === '') throw new CliError(EXIT.usage, '--title: must not be blank (without --title, the file name is the title)');
+	if (typeof flags.mediaType === 'string') {
+		const {mediaTypeSchema} = await import('../format/scalars.js');
+		if (!mediaTypeSchema.safeParse(flags.mediaType).success) throw new CliError(EXIT.usage, `--media-type: ${formatValue(flags.mediaType)} is not a media type like application/pdf`);
+	}
 	const fileName = basename(file);
 	const content = await readDocumentFile(file);
 	const input = {
@@ -101,7 +112,7 @@ async function list(context: CommandContext, app: string): Promise<number> {
 
 async function show(context: CommandContext, idText: string): Promise<number> {
 	const id = Number(idText);
-	if (!/^\d+$/.test(idText) || !Number.isSafeInteger(id) || id < 1) throw new CliError(EXIT.usage, `caips document show: ${formatValue(idText)} is not a document id`);
+	if (!/^\d+$/.test(idText) || !Number.isSafeInteger(id) || id < 1) throw usageError('document', `show: ${formatValue(idText)} is not a document id`);
 	const shown = await withSession(context, (session) => showDocumentText(session, id));
 	if (context.flags.json) context.stdout.write(JSON.stringify(shown) + '\n');
 	else context.stdout.write(safeLines(shown.text).join('\n') + '\n');
@@ -125,22 +136,35 @@ async function verify(context: CommandContext, app: string): Promise<number> {
 	return bad.length === 0 ? EXIT.ok : EXIT.checkFailed;
 }
 
+/** The options of `document add`, refused with the other subcommands. */
+const ADD_FLAGS = [
+	['kind', '--kind'],
+	['title', '--title'],
+	['mediaType', '--media-type'],
+] as const;
+
 export const documentCommand: Command = async (context) => {
 	const [sub, ...rest] = context.args;
+	if (sub === 'list' || sub === 'show' || sub === 'verify') {
+		const given = ADD_FLAGS.find(([key]) => context.flags[key] !== undefined);
+		if (given) throw usageError('document', `${given[1]} is an option of document add, not of document ${sub}`);
+	}
 	switch (sub) {
 		case 'add':
-			expectArgs(rest, 2, 'add needs APP and FILE');
+			expectArgs('add', rest, ['APP', 'FILE']);
 			return add(context, rest[0]!, rest[1]!);
 		case 'list':
-			expectArgs(rest, 1, 'list needs APP');
+			expectArgs('list', rest, ['APP']);
 			return list(context, rest[0]!);
 		case 'show':
-			expectArgs(rest, 1, 'show needs DOC_ID');
+			expectArgs('show', rest, ['DOC_ID']);
 			return show(context, rest[0]!);
 		case 'verify':
-			expectArgs(rest, 1, 'verify needs APP');
+			expectArgs('verify', rest, ['APP']);
 			return verify(context, rest[0]!);
+		case undefined:
+			throw usageError('document', 'missing the subcommand add, list, show or verify');
 		default:
-			throw new CliError(EXIT.usage, USAGE);
+			throw usageError('document', `unknown subcommand ${formatValue(sub)}`);
 	}
 };

@@ -6,7 +6,7 @@ export const EXIT = {
 	ok: 0,
 	/** A check failed (e.g. `audit verify` found tampering). */
 	checkFailed: 1,
-	/** Usage error: unknown command or flag, bad flag value. */
+	/** Usage error: unknown command, subcommand or flag; a missing argument or required flag; a bad flag value. */
 	usage: 2,
 	/** Bad input data (application file, document). */
 	dataError: 65,

@@ -9,17 +9,17 @@ import {exportCaseNotes} from '../cases/export-notes.js';
 import type {Command} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
 import {withSession} from './session.js';
+import {expectPositionals} from './usage.js';
 
 const FORMATS = ['json', 'notes'] as const;
 
 export const exportCommand: Command = async (context) => {
 	const {args, flags, stdout} = context;
-	if (args.length !== 1) throw new CliError(EXIT.usage, 'usage: caips export APP [--format json|notes]');
+	const [applicationNumber] = expectPositionals('export', args, ['APP']) as [string];
 	const format = flags.format === undefined ? 'json' : flags.format;
 	if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) {
 		throw new CliError(EXIT.usage, `--format: ${JSON.stringify(format)} is not json or notes`);
 	}
-	const applicationNumber = args[0]!;
 	return withSession(context, async (session) => {
 		if (format === 'notes') stdout.write(await exportCaseNotes(session, applicationNumber));
 		else stdout.write(JSON.stringify(await exportCaseJson(session, applicationNumber), null, 2) + '\n');

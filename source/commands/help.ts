@@ -1,13 +1,12 @@
-/** The `caips --help` text, generated from the command registry. */
+/** The `caips --help` text, generated from the command registry: each usage, its summary beneath. */
 import {COMMANDS} from './registry.js';
 
 export function helpText(): string {
-	const width = Math.max(...COMMANDS.map((command) => command.usage.length));
+	const entries = [{usage: 'caips', summary: 'open the workstation (needs a terminal)'}, ...COMMANDS];
 	return `caips: the Express Entry officer's workstation
 
 Usage
-  caips                      open the workstation (needs a terminal)
-${COMMANDS.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`).join('\n')}
+${entries.map(({usage, summary}) => `  ${usage}\n      ${summary}`).join('\n')}
 
 Global options
   --db PATH     the store (default $CAIPS_DB, else $XDG_DATA_HOME/caips/caips.db)

@@ -13,6 +13,7 @@ import type {Command} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
 import {readInputText} from './read-input.js';
 import {withSession} from './session.js';
+import {usageError} from './usage.js';
 
 function oneLine(error: unknown): {code: number; message: string} | null {
 	if (error instanceof FormatError) return {code: EXIT.dataError, message: error.message};
@@ -24,7 +25,7 @@ function oneLine(error: unknown): {code: number; message: string} | null {
 
 export const importCommand: Command = async (context) => {
 	const {args, flags, stdout, today} = context;
-	if (args.length === 0) throw new CliError(EXIT.usage, 'usage: caips import FILE… (application files; - reads standard input)');
+	if (args.length === 0) throw usageError('import', 'missing FILE (application files; - reads standard input)');
 	return withSession(context, async (session) => {
 		const done: ImportResult[] = [];
 		for (const [index, file] of args.entries()) {

@@ -8,14 +8,16 @@
 import {nowInstant} from '../../db/index.js';
 import {initStore} from '../cases/officers.js';
 import {osIdentity} from '../cases/session.js';
+import {formatValue} from '../format/format-error.js';
 import {safeText} from '../ui/terminal-text.js';
 import type {Command} from './context.js';
-import {CliError, EXIT} from './exit-codes.js';
+import {EXIT} from './exit-codes.js';
 import {storePathOf, withStore} from './session.js';
+import {usageError} from './usage.js';
 
 export const initCommand: Command = async (context) => {
 	const {args, flags, env, stdout} = context;
-	if (args.length > 0) throw new CliError(EXIT.usage, 'usage: caips init (takes no arguments; the store is --db PATH or CAIPS_DB)');
+	if (args.length > 0) throw usageError('init', `unexpected argument ${formatValue(args[0])}: init takes none (the store is --db PATH or CAIPS_DB)`);
 	const identity = osIdentity(env);
 	const path = storePathOf(context);
 	const shownPath = safeText(path);

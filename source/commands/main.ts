@@ -23,15 +23,24 @@ export async function main(argv: string[], version: string): Promise<number> {
 	for (const name of STRING_FLAGS) flagsSpec[name] = {type: 'string'};
 	for (const name of MULTIPLE_FLAGS) flagsSpec[name] = {type: 'string', isMultiple: true};
 	for (const name of BOOLEAN_FLAGS) flagsSpec[name] = {type: 'boolean'};
-	const cli = meow(helpText(), {
-		importMeta: import.meta,
-		argv,
-		flags: flagsSpec,
-		allowUnknownFlags: true,
-		autoHelp: false,
-		autoVersion: false,
-		booleanDefault: undefined,
-	});
+	let cli: ReturnType<typeof meow>;
+	try {
+		cli = meow(helpText(), {
+			importMeta: import.meta,
+			argv,
+			flags: flagsSpec,
+			allowUnknownFlags: true,
+			autoHelp: false,
+			autoVersion: false,
+			booleanDefault: undefined,
+		});
+	} catch (error) {
+		// meow refuses a flag given twice that may be given once ("The flag --to can only be set once.").
+		const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+		const once = /The flag --(\S+) can only be set once/.exec(message);
+		process.stderr.write(`caips: ${once ? `--${kebab(once[1]!)} can be given only once` : message} (caips --help)\n`);
+		return EXIT.usage;
+	}
 	const flags = cli.flags as Record<string, unknown>;
 	const debug = flags.debug === true;
 	try {

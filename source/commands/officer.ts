@@ -5,25 +5,25 @@
  */
 import {addOfficer, deactivateOfficer, isOfficerRole, listOfficers, OFFICER_ROLES, type Officer} from '../cases/officers.js';
 import type {Cursor} from '../../db/index.js';
+import {formatValue} from '../format/format-error.js';
 import {padWidth, safeText} from '../ui/terminal-text.js';
 import type {Command, Flags} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
 import {withSession} from './session.js';
-
-const USAGE = 'usage: caips officer add USER --role R [--role R2…] [--office O] [--name DISPLAY] | list [--json] | deactivate USER';
+import {expectPositionals, usageError} from './usage.js';
 
 function onlyFlags(flags: Flags, allowed: readonly string[], sub: string): void {
 	for (const name of ['role', 'office', 'name']) {
 		const value = flags[name];
 		const given = value !== undefined && !(Array.isArray(value) && value.length === 0);
-		if (given && !allowed.includes(name)) throw new CliError(EXIT.usage, `caips officer ${sub}: --${name} is not an option of ${sub} (${USAGE})`);
+		if (given && !allowed.includes(name)) throw usageError('officer', `--${name} is an option of officer add, not of officer ${sub}`);
 	}
 }
 
 function rolesOf(flags: Flags): string[] {
 	const value = flags.role;
 	const roles = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
-	if (roles.length === 0) throw new CliError(EXIT.usage, `caips officer add: at least one --role (${OFFICER_ROLES.join(', ')})`);
+	if (roles.length === 0) throw usageError('officer', `--role R is required: at least one of ${OFFICER_ROLES.join(', ')}`);
 	for (const role of roles) {
 		if (!isOfficerRole(role)) throw new CliError(EXIT.usage, `--role: ${JSON.stringify(role)} is not one of ${OFFICER_ROLES.join(', ')}`);
 	}
@@ -49,7 +49,7 @@ export const officerCommand: Command = async (context) => {
 	const {args, flags, stdout} = context;
 	const [sub, ...rest] = args;
 	if (sub === 'add') {
-		if (rest.length !== 1) throw new CliError(EXIT.usage, USAGE);
+		expectPositionals('officer', rest, ['USER']);
 		const roles = rolesOf(flags);
 		return withSession(context, async (session) => {
 			const officer = await addOfficer(session, {userName: rest[0]!, roles, displayName: optionalText(flags, 'name'), office: optionalText(flags, 'office')});
@@ -60,7 +60,7 @@ export const officerCommand: Command = async (context) => {
 	}
 	if (sub === 'list') {
 		onlyFlags(flags, [], 'list');
-		if (rest.length !== 0) throw new CliError(EXIT.usage, USAGE);
+		expectPositionals('officer', rest, []);
 		return withSession(context, async (session) => {
 			const officers: Officer[] = [];
 			let after: Cursor | null = null;
@@ -80,7 +80,7 @@ export const officerCommand: Command = async (context) => {
 	}
 	if (sub === 'deactivate') {
 		onlyFlags(flags, [], 'deactivate');
-		if (rest.length !== 1) throw new CliError(EXIT.usage, USAGE);
+		expectPositionals('officer', rest, ['USER']);
 		return withSession(context, async (session) => {
 			await deactivateOfficer(session, rest[0]!);
 			if (flags.json) stdout.write(JSON.stringify({userName: rest[0], active: false}) + '\n');
@@ -88,5 +88,6 @@ export const officerCommand: Command = async (context) => {
 			return EXIT.ok;
 		});
 	}
-	throw new CliError(EXIT.usage, USAGE);
+	if (sub === undefined) throw usageError('officer', 'missing the subcommand add, list or deactivate');
+	throw usageError('officer', `unknown subcommand ${formatValue(sub)}`);
 };

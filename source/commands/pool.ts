@@ -16,6 +16,7 @@ import {padWidth, safeText} from '../ui/terminal-text.js';
 import {dateFlag, type Command, type Flags} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
 import {withSession} from './session.js';
+import {expectPositionals} from './usage.js';
 
 /** Rows of the text table when --limit is not given. */
 export const DEFAULT_TEXT_ROWS = 20;
@@ -87,7 +88,7 @@ function header(ranking: PoolRanking): string {
 
 export const poolCommand: Command = async (context) => {
 	const {args, flags, stdout, today} = context;
-	if (args.length > 0) throw new CliError(EXIT.usage, `caips pool: unexpected argument ${JSON.stringify(args[0])} (usage: caips pool [--program P] [--category C] [--as-of DATE] [--limit N] [--json])`);
+	expectPositionals('pool', args, []);
 	const asOf = dateFlag(flags, 'asOf', '--as-of') ?? today;
 	const program = programFlag(flags);
 	const category = categoryFlag(flags);

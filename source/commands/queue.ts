@@ -6,10 +6,13 @@
  *
  * Text: a header (`Unassigned — 1–20 of 300`), the filter in words, then a table sized by display
  * width, every value from the store sanitised. `--json`: `{queue, filter, sort, total, rows, next}`
- * with the rows of `listQueue`. Exit 65 for an unknown queue (the message lists the queues) or a
- * filter that does not parse; 2 for a bad --limit or --sort.
+ * with the rows of `listQueue`. Exit 2, before the store is opened, for a --filter that does not
+ * parse (naming the token and what was expected), a bad --limit or --sort; 65 for what only the
+ * store can tell: an unknown queue (the message lists the queues) or an officer named in the
+ * filter who is not one of the store's (the message lists some that are).
  */
-import {localDateOf} from '../cases/filter.js';
+import {InvalidError} from '../cases/errors.js';
+import {localDateOf, parseFilter} from '../cases/filter.js';
 import {formatSort, listQueue, MAX_PAGE_SIZE, parseSort, type QueueEntry, type QueuePage, type QueueSort} from '../cases/queues.js';
 import {displayWidth, padWidth, safeText} from '../ui/terminal-text.js';
 import type {Command, Flags} from './context.js';
@@ -25,6 +28,22 @@ function limitFlag(flags: Flags): number {
 	const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
 	if (!(n >= 1 && n <= MAX_PAGE_SIZE)) throw new CliError(EXIT.usage, `--limit: ${JSON.stringify(value)} is not a whole number from 1 to ${MAX_PAGE_SIZE}`);
 	return n;
+}
+
+/** `--filter`: the text when it parses (blank: none); a usage error naming the bad token otherwise. */
+function filterFlag(flags: Flags): string | undefined {
+	const value = flags.filter;
+	if (value === undefined) return undefined;
+	const text = String(value);
+	if (text.trim() === '') return undefined;
+	try {
+		parseFilter(text);
+	} catch (error) {
+		if (!(error instanceof InvalidError)) throw error;
+		// `filter: "crs>>4" — expected …` → `--filter: "crs>>4" — expected …`
+		throw new CliError(EXIT.usage, `--filter: ${error.message.replace(/^filter: /, '')}`);
+	}
+	return text;
 }
 
 function sortFlag(flags: Flags): QueueSort | undefined {
@@ -82,7 +101,7 @@ export const queueCommand: Command = async (context) => {
 	const {args, flags, stdout, today} = context;
 	const limit = limitFlag(flags);
 	const sort = sortFlag(flags);
-	const filter = typeof flags.filter === 'string' && flags.filter.trim() !== '' ? flags.filter : undefined;
+	const filter = filterFlag(flags);
 	const queue = args.length > 0 ? args.join(' ') : undefined;
 	return withSession(context, async (session) => {
 		const page = await listQueue(session, {queue, filter, sort, limit, today});

@@ -54,7 +54,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 	},
 	{
 		name: 'queue',
-		usage: 'caips queue [NAME] [--filter Q] [--limit N] [--json]',
+		usage: 'caips queue [NAME] [--filter Q] [--sort COL[:asc|desc]] [--limit N] [--json]',
 		summary: 'list a queue',
 		flags: ['filter', 'limit', 'sort'],
 		load: async () => (await import('./queue.js')).queueCommand,
@@ -89,7 +89,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 	},
 	{
 		name: 'document',
-		usage: 'caips document add APP FILE --kind K | list APP | show DOC_ID | verify APP',
+		usage: 'caips document add APP FILE --kind K [--title T] [--media-type M] | list APP | show DOC_ID | verify APP',
 		summary: 'documents',
 		flags: ['kind', 'title', 'mediaType'],
 		load: async () => (await import('./document.js')).documentCommand,
@@ -103,7 +103,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 	},
 	{
 		name: 'decide',
-		usage: 'caips decide APP OUTCOME --reason CODE [--text T] [--bf DATE]',
+		usage: 'caips decide APP OUTCOME [--reason CODE…] [--text T] [--bf DATE] [--expect-version N]',
 		summary: 'record a decision',
 		flags: ['reason', 'text', 'bf', 'expectVersion'],
 		load: async () => (await import('./decide.js')).decideCommand,
@@ -130,6 +130,13 @@ export const COMMANDS: readonly CommandSpec[] = [
 		load: async () => (await import('./round.js')).roundCommand,
 	},
 	{
+		name: 'ita',
+		usage: 'caips ita expire [--as-of DATE] [--json]',
+		summary: 'withdraw the invitations left unanswered 60 days after the ITA',
+		flags: ['asOf'],
+		load: async () => (await import('./ita.js')).itaCommand,
+	},
+	{
 		name: 'audit',
 		usage: 'caips audit verify',
 		summary: 'check the audit hash chain',
@@ -138,7 +145,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 	},
 	{
 		name: 'officer',
-		usage: 'caips officer add USER --role R [--role R2…] [--office O] | list | deactivate USER',
+		usage: 'caips officer add USER --role R [--role R2…] [--office O] [--name N] | list | deactivate USER',
 		summary: 'manage officers',
 		flags: ['role', 'office', 'name'],
 		load: async () => (await import('./officer.js')).officerCommand,

@@ -17,15 +17,14 @@ import type {Command, Flags} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
 import {categoryFlag, programFlag, shortInstant} from './pool.js';
 import {withSession} from './session.js';
-
-const USAGE = 'caips round --size N --at INSTANT [--program P | --category C] [--dry-run] [--json]';
+import {expectPositionals, usageError} from './usage.js';
 
 /** Invitees listed in the text output. */
 export const TEXT_INVITEES = 10;
 
 function sizeFlag(flags: Flags): number {
 	const value = flags.size;
-	if (value === undefined) throw new CliError(EXIT.usage, `--size is required (usage: ${USAGE})`);
+	if (value === undefined) throw usageError('round', '--size is required: how many invitations to issue');
 	const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
 	if (!(n >= 1 && Number.isSafeInteger(n))) throw new CliError(EXIT.usage, `--size: ${JSON.stringify(value)} is not a positive whole number`);
 	return n;
@@ -33,7 +32,7 @@ function sizeFlag(flags: Flags): number {
 
 function atFlag(flags: Flags): string {
 	const value = flags.at;
-	if (value === undefined) throw new CliError(EXIT.usage, `--at is required (usage: ${USAGE})`);
+	if (value === undefined) throw usageError('round', '--at is required: the instant of the round, e.g. 2026-08-05T14:00:00Z');
 	try {
 		return encodeInstant(String(value));
 	} catch {
@@ -71,7 +70,7 @@ export function roundLines(result: RoundResult): string[] {
 
 export const roundCommand: Command = async (context) => {
 	const {args, flags, stdout} = context;
-	if (args.length > 0) throw new CliError(EXIT.usage, `caips round: unexpected argument ${JSON.stringify(args[0])} (usage: ${USAGE})`);
+	expectPositionals('round', args, []);
 	const size = sizeFlag(flags);
 	const at = atFlag(flags);
 	if (flags.program !== undefined && flags.category !== undefined) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {CaseError, InvalidError} from '../../source/cases/errors.js';
+import {CaseError, InvalidError, NotFoundError} from '../../source/cases/errors.js';
 import {describeFilter, localDateOf, localDayStart, parseFilter, type Filter, type FilterTerm} from '../../source/cases/filter.js';
 import {listQueue, type QueueEntry} from '../../source/cases/queues.js';
 import {dayNumber, fromDayNumber} from '../../source/rules/dates.js';
@@ -164,6 +164,27 @@ afterAll(async () => {
 	await t.close();
 });
 
+describe('officer: names an officer of the store', () => {
+	it('an unknown officer is an error naming them and listing the known ones, not an empty list', async () => {
+		const alice = await t.as('alice');
+		const refused = await listQueue(alice, {filter: 'officer:nobody', today: TODAY}).then(
+			() => null,
+			(e: unknown) => e as CaseError,
+		);
+		expect(refused).toBeInstanceOf(NotFoundError);
+		expect(refused).toMatchObject({exitCode: 65, message: 'no officer "nobody" (known: alice, bob)'});
+		// In a comma list and with other terms too; a name differing only in case is not the officer.
+		await expect(listQueue(alice, {filter: 'status:received officer:none,nobody', today: TODAY})).rejects.toThrow('no officer "nobody"');
+		await expect(listQueue(alice, {filter: 'officer:Bob', today: TODAY})).rejects.toThrow('no officer "Bob" (known: bob, alice)');
+	});
+
+	it('me, none and a known officer still filter', async () => {
+		expect(await search('officer:me')).toEqual([]);
+		expect(await search('officer:bob')).toEqual([]);
+		expect(await search('officer:none,bob')).toEqual(NAMES.map(([number]) => number));
+	});
+});
+
 describe('name search ignores case, accents and normal form', () => {
 	it("'cote' finds Côté-Lefrançois and Cote", async () => {
 		expect(await search('name:cote')).toEqual(['E000000101', 'E000000104']);
@@ -227,6 +248,7 @@ describe('every filter selects exactly the cases its words say (random filters a
 		s = await queueStore();
 		await addOfficer(s.store, 'alice', ['officer']);
 		await addOfficer(s.store, 'bob', ['officer']);
+		await addOfficer(s.store, 'carol', ['officer']); // holds no case
 		const r = rng(42);
 		const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 		const specs: CaseSpec[] = [];
@@ -295,7 +317,7 @@ describe('every filter selects exactly the cases its words say (random filters a
 		fc.subarray([...statuses], {minLength: 1}).map((v) => `status:${v.join(',')}`),
 		fc.subarray(['CEC', 'FSW', 'FST'], {minLength: 1}).map((v) => `program:${v.join(',')}`),
 		fc.subarray(['OTT', 'MTL', 'tor'], {minLength: 1}).map((v) => `office:${v.join(',')}`),
-		fc.subarray(['me', 'none', 'bob', 'nobody'], {minLength: 1}).map((v) => `officer:${v.join(',')}`),
+		fc.subarray(['me', 'none', 'bob', 'carol'], {minLength: 1}).map((v) => `officer:${v.join(',')}`),
 		fc.tuple(op, fc.constantFrom(400, 450, 470, 480, 481, 499)).map(([o, n]) => `crs${o}${n}`),
 		fc.tuple(fc.constantFrom('bf', 'received'), op, fc.constantFrom('today', 'today+3', 'today-2', 'today-5', day(-1), day(7))).map(([k, o, d]) => `${k}${o}${d}`),
 		fc.tuple(fc.constantFrom('age', 'waiting'), op, fc.integer({min: 0, max: 12})).map(([k, o, n]) => `${k}${o}${n}`),

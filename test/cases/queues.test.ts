@@ -433,6 +433,39 @@ describe('audit of listings', () => {
 	});
 });
 
+describe('officers named in a filter', () => {
+	let t: T;
+	let alice: Session;
+	beforeAll(async () => {
+		t = await queueStore();
+		await addOfficer(t.store, 'alice', ['officer']);
+		for (const name of ['mdubois', 'mtremblay', 'jdoe', 'akaur', 'bnguyen', 'cwong', 'dsingh', 'epatel', 'fli', 'gmartin', 'hroy']) await addOfficer(t.store, name, ['officer']);
+		await addOfficer(t.store, 'zgone', ['officer'], {active: false});
+		await insertCases(t.store, [
+			{applicationNumber: 'E000000601', assignedTo: 'zgone', status: 'in_review'},
+			{applicationNumber: 'E000000602', assignedTo: 'jdoe', status: 'in_review'},
+		]);
+		alice = await t.as('alice');
+	});
+	afterAll(async () => {
+		await t.close();
+	});
+
+	it('lists at most 10 known officers, those most like the name first, then how many more; writes no audit event', async () => {
+		const before = (await events(t)).length;
+		await expect(listQueue(alice, {filter: 'officer:m'})).rejects.toThrow(
+			new NotFoundError('no officer "m" (known: mdubois, mtremblay, gmartin, akaur, alice, bnguyen, cwong, dsingh, epatel, fli, and 3 more)'),
+		);
+		await expect(listQueue(alice, {filter: 'officer:JDOE'})).rejects.toThrow(/^no officer "JDOE" \(known: jdoe, akaur, /);
+		expect((await events(t)).length).toBe(before);
+	});
+
+	it('a deactivated officer is still an officer: their cases are listed', async () => {
+		expect(numbers((await listQueue(alice, {filter: 'officer:zgone'})).rows)).toEqual(['E000000601']);
+		expect(numbers((await listQueue(alice, {filter: 'officer:zgone,jdoe', sort: 'number'})).rows)).toEqual(['E000000601', 'E000000602']);
+	});
+});
+
 describe('query plans (SQLite EXPLAIN QUERY PLAN)', () => {
 	let t: T;
 	beforeAll(async () => {

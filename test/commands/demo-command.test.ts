@@ -43,7 +43,7 @@ describe('caips demo', () => {
 			[['--cases', 'many'], '--cases'],
 			[['--cases', '-3'], '--cases'],
 			[['--seed', '1.5'], '--seed'],
-			[['extra'], 'no arguments'],
+			[['extra'], 'unexpected argument "extra" (usage: caips demo'],
 		] as const) {
 			const run = runCli(['demo', ...args, '--db', join(work, 'bad.db')], {env});
 			expect(run.code, args.join(' ')).toBe(2);

@@ -104,16 +104,30 @@ describe('caips queue', () => {
 		expect(run.stderr).toBe(`caips: no queue named "Urgent"; queues: ${BUILT_IN_QUEUES.map((q) => q.name).join(', ')}\n`);
 	});
 
-	it('a filter that does not parse exits 65; a bad --limit or --sort exits 2', () => {
+	it('a filter that does not parse, a bad --limit or --sort exit 2, naming the flag', () => {
 		const filter = runCli(['queue', '--filter', 'crs>>4'], as('alice'));
-		expect(filter.code).toBe(65);
-		expect(filter.stderr).toBe('caips: filter: "crs>>4" — expected crs>=N, crs<=N, crs>N, crs<N, crs=N or crs:N with N a whole number of points\n');
+		expect(filter.code).toBe(2);
+		expect(filter.stderr).toBe('caips: --filter: "crs>>4" — expected crs>=N, crs<=N, crs>N, crs<N, crs=N or crs:N with N a whole number of points\n');
+		const key = runCli(['queue', '--filter', 'status:received colour:red'], as('alice'));
+		expect(key.code).toBe(2);
+		expect(key.stderr).toMatch(/^caips: --filter: "colour:red" — expected a known key .*"colour" is not one\n$/);
 		const limit = runCli(['queue', '--limit', 'ten'], as('alice'));
 		expect(limit.code).toBe(2);
 		expect(limit.stderr).toBe('caips: --limit: "ten" is not a whole number from 1 to 1000\n');
 		const sort = runCli(['queue', '--sort', 'colour'], as('alice'));
 		expect(sort.code).toBe(2);
 		expect(sort.stderr).toMatch(/^caips: --sort "colour": expected one of received, crs, name, status, bf, number, waiting/);
+	});
+
+	it('a filter naming an officer who is not one exits 65 naming them and the known ones; officer:me and a known officer list', () => {
+		const unknown = runCli(['queue', '--filter', 'status:received officer:nobody'], as('alice'));
+		expect(unknown).toEqual({code: 65, stdout: '', stderr: 'caips: no officer "nobody" (known: alice, bob)\n'});
+		const mine = runCli(['queue', '--filter', 'officer:me', '--json'], as('alice'));
+		expect(mine.code).toBe(0);
+		expect(JSON.parse(mine.stdout)).toMatchObject({filter: 'officer:me', total: 0});
+		const bob = runCli(['queue', '--filter', 'officer:bob,none', '--json'], as('alice'));
+		expect(bob.code).toBe(0);
+		expect(JSON.parse(bob.stdout)).toMatchObject({total: 30});
 	});
 
 	it('each listing is audited once', async () => {
@@ -159,8 +173,11 @@ describe('caips next and caips assign', () => {
 	});
 
 	it('assign: usage errors exit 2; an officer assigning to someone else 77; unknown case 65', () => {
-		expect(runCli(['assign', n(2)], as('alice'))).toMatchObject({code: 2, stderr: 'caips: caips assign: --to USER is required (usage: caips assign APP --to USER)\n'});
-		expect(runCli(['assign', '--to', 'bob'], as('alice')).code).toBe(2);
+		expect(runCli(['assign', n(2)], as('alice'))).toMatchObject({
+			code: 2,
+			stderr: 'caips: --to USER is required: the officer to assign the case to (me for yourself) (usage: caips assign APP --to USER)\n',
+		});
+		expect(runCli(['assign', '--to', 'bob'], as('alice'))).toMatchObject({code: 2, stderr: 'caips: missing APP (usage: caips assign APP --to USER)\n'});
 		const refused = runCli(['assign', n(2), '--to', 'alice'], as('bob'));
 		expect(refused.code).toBe(77);
 		expect(refused.stderr).toBe(`caips: assigning case ${n(2)} to alice needs the supervisor or admin role; an officer may take only an unassigned case, for themselves\n`);

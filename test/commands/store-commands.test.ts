@@ -92,7 +92,7 @@ describe('caips officer', () => {
 
 	it('names a bad role (usage, exit 2) and asks for at least one role', () => {
 		oneLineError(alice('officer', 'add', 'erin', '--role', 'boss'), 2, /--role: "boss" is not one of officer, supervisor, admin, auditor/);
-		oneLineError(alice('officer', 'add', 'erin'), 2, /at least one --role/);
+		oneLineError(alice('officer', 'add', 'erin'), 2, /--role R is required: at least one of officer, supervisor, admin, auditor \(usage: caips officer add /);
 		oneLineError(alice('officer', 'add', 'bob', '--role', 'officer'), 65, /officer "bob" already exists/);
 		oneLineError(alice('officer', 'fire', 'bob'), 2, /usage: caips officer add/);
 	});
