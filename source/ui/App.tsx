@@ -12,28 +12,30 @@ import {StatusBar, type StatusMessage} from './components/StatusBar.js';
 import {Table, type Column} from './components/Table.js';
 import {TextArea} from './components/TextArea.js';
 import {bufferOf, editKey, textOf, type TextBuffer} from './components/text-buffer.js';
-import type {CaseDetail, CaseRow, QueueSummary, ReasonCode, SortColumn, WorkstationData} from './data.js';
+import {isConflict, type CaseDetail, type CaseRow, type QueueSummary, type ReasonCode, type SortColumn, type WorkstationData} from './data.js';
 import {dateOf, statusLabel} from './format.js';
 import {keyNames} from './key-names.js';
-import {commandFor, type KeyMap} from './keymap.js';
+import {commandFor, keyLabel, type KeyMap} from './keymap.js';
 import {CASE_TABS, documentLineOffsets, tabLines, wrapLine} from './screens/case-lines.js';
 import {DecisionDialog, decisionKeys, emptyDecisionDraft, type DecisionDraft} from './screens/DecisionDialog.js';
 import {missingForDecision} from './screens/decision-warnings.js';
-import {PoolScreen} from './screens/PoolScreen.js';
-import {RoundsScreen} from './screens/RoundsScreen.js';
-import {ReviewDialog, type ReviewDraft} from './screens/ReviewDialog.js';
+import {INITIAL_POOL_STATE, PoolScreen, type PoolScreenState} from './screens/PoolScreen.js';
+import {INITIAL_ROUNDS_STATE, RoundsScreen, type RoundsScreenState} from './screens/RoundsScreen.js';
+import {emptyReviewDraft, ReviewDialog, type ReviewDraft} from './screens/ReviewDialog.js';
+import {digitOf, EMPTY_SAVE_DRAFT, SaveQueuePrompt, saveQueueKeys, savedQueueQuery, type SaveQueueDraft} from './screens/SaveQueuePrompt.js';
+import {SmallTerminal, tooSmall} from './screens/SmallTerminal.js';
 import type {Theme} from './theme.js';
 import {displayWidth, fitWidth, safeLines, safeText} from './terminal-text.js';
 import {useQueueWindow} from './use-queue-window.js';
 import {useTerminalSize, type Size} from './use-terminal-size.js';
 
-/** The queue (and the case opened from it), or one of the read-only pool screens. */
+/** The queue, or one of the read-only pool screens; a case opened from any of them is shown over it. */
 type Screen = 'main' | 'pool' | 'rounds';
 
 /** Commands the Pool and Rounds screens pass to the workstation (others apply to the queue or a case only). */
 const POOL_SCREEN_COMMANDS = new Set(['back', 'help', 'palette', 'refresh', 'pool.open', 'rounds.open', 'quit']);
 
-type Overlay = null | 'help' | 'palette' | 'filter' | 'note' | 'decide' | 'review' | 'bf' | 'quit' | 'pager';
+type Overlay = null | 'help' | 'palette' | 'filter' | 'note' | 'decide' | 'review' | 'bf' | 'quit' | 'pager' | 'save';
 
 export type AppProps = {
 	data: WorkstationData;
@@ -52,7 +54,7 @@ export type AppProps = {
 };
 
 /** Commands after which the rest of a burst of keys is not read as commands of this screen. */
-const SCREEN_CHANGING = new Set(['open', 'back', 'filter', 'palette', 'help', 'note.add', 'decide', 'review', 'bring-forward', 'take.next', 'quit', 'pool.open', 'rounds.open']);
+const SCREEN_CHANGING = new Set(['open', 'back', 'filter', 'palette', 'help', 'note.add', 'decide', 'review', 'bring-forward', 'take.next', 'quit', 'pool.open', 'rounds.open', 'queue.save']);
 
 const SORTS: SortColumn[] = ['received', 'crs', 'name', 'status', 'bf', 'number', 'waiting'];
 
@@ -176,12 +178,25 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 	const [pager, setPager] = useState<{title: string; lines: string[]; top: number} | null>(null);
 	const [busy, setBusy] = useState(false);
 	const [screen, setScreen] = useState<Screen>('main');
+	// The Pool and Rounds screens' filters and cursors: kept here, so that closing a case opened
+	// from them (or the help, or a terminal too small for a while) finds them as they were.
+	const [poolState, setPoolState] = useState<PoolScreenState>(INITIAL_POOL_STATE);
+	const [roundsState, setRoundsState] = useState<RoundsScreenState>(INITIAL_ROUNDS_STATE);
+	const [saveDraft, setSaveDraft] = useState<SaveQueueDraft>(EMPTY_SAVE_DRAFT);
+	// The terminal is smaller than the screens need: a notice is shown instead, and every key but
+	// quit does nothing (the state, drafts included, is all kept for when it grows back).
+	const small = tooSmall(size);
 	/** Bumped by `refresh` on the Pool and Rounds screens (they fetch again). */
 	const [screenReload, setScreenReload] = useState(0);
 	const busyRef = useRef(false);
 	const changeMark = useRef<number | null>(null);
 
 	const queue = queues[queueIndex];
+	// The queue shown, read by keys that arrive before the next render (Tab Tab in one burst).
+	const queueIndexRef = useRef(queueIndex);
+	queueIndexRef.current = queueIndex;
+	/** A queue to show as soon as the queues are read again (the one just saved). */
+	const showAfterLoad = useRef<string | null>(null);
 	const queueName = queue?.name ?? 'My cases';
 	const bodyHeight = height - 4; // queue tabs, filter line, table header, status bar
 	rowsRef.current = bodyHeight;
@@ -195,13 +210,50 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 	clockRef.current = clock;
 	const stamp = useCallback(() => setRefreshedAt(clockRef.current().toISOString().slice(11, 19)), []);
 
+	/**
+	 * Shows queue `index` of `list`, in its own sort; the cursor goes to the top and the tags are
+	 * dropped (tags belong to the queue they were made in: none may be acted on unseen).
+	 */
+	const selectQueue = useCallback(
+		(index: number, list: readonly QueueSummary[]) => {
+			const next = list[index];
+			if (!next) return;
+			queueIndexRef.current = index;
+			setQueueIndex(index);
+			setSort(next.sort);
+			setDescending(next.descending);
+			setCursor(0);
+			setTop(0);
+			setTagged(new Set());
+		},
+		[setCursor, setTop],
+	);
+
+	const queuesRef = useRef(queues);
+	queuesRef.current = queues;
 	const loadQueues = useCallback(async () => {
 		try {
-			setQueues(await data.queues());
+			const next = await data.queues();
+			// The queue shown stays the one shown when others are saved or deleted meanwhile.
+			const shownName = queuesRef.current[queueIndexRef.current]?.name;
+			const at = shownName === undefined ? -1 : next.findIndex((q) => q.name === shownName);
+			setQueues(next);
+			queuesRef.current = next;
+			const wanted = showAfterLoad.current === null ? -1 : next.findIndex((q) => q.name === showAfterLoad.current);
+			if (wanted >= 0) {
+				showAfterLoad.current = null;
+				selectQueue(wanted, next);
+				// The saved queue holds the filter now.
+				setFilter('');
+				setFilterDraft('');
+			} else if (at >= 0 && at !== queueIndexRef.current) {
+				queueIndexRef.current = at;
+				setQueueIndex(at);
+			}
 		} catch (error) {
 			say(errorText(error), 'error');
 		}
-	}, [data, say]);
+	}, [data, say, selectQueue, setFilterDraft]);
 
 	const loadCase = useCallback(
 		async (number: string) => {
@@ -271,6 +323,11 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 		[...decisionDrafts.values()].some((draft) => textOf(draft.text).trim() !== '') ||
 		[...reviewDrafts.values()].some((draft) => textOf(draft.text).trim() !== '');
 
+	/**
+	 * Runs one change through the port and says how it went, then reads the store again. A change
+	 * refused for a version conflict (the case changed meanwhile) reads the store again too, so
+	 * the screen shows the case as it is now; the draft of the change is kept.
+	 */
 	const act = useCallback(
 		async <T,>(label: string | ((result: T) => string), action: () => Promise<T>, after?: () => void) => {
 			// One change at a time: a second Ctrl+S while the first is saving must not save twice
@@ -283,7 +340,8 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 				say(typeof label === 'function' ? label(result) : label);
 				after?.();
 			} catch (error) {
-				return say(errorText(error), 'error');
+				say(errorText(error), 'error');
+				if (!isConflict(error)) return;
 			} finally {
 				// Only the change itself is guarded: a slow refresh after it must not block the next one.
 				busyRef.current = false;
@@ -314,7 +372,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 
 	const runCommand = useCallback(
 		(id: string) => {
-			if (screen !== 'main') {
+			if (screen !== 'main' && caseNumber === null) {
 				// The Pool and Rounds screens handle their own moves; from the palette only these apply.
 				if (!POOL_SCREEN_COMMANDS.has(id)) return say('not on this screen (Esc back to the queue)', 'warning');
 				if (id === 'back') return setScreen('main');
@@ -372,12 +430,14 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 				case 'queues.previous': {
 					if (queues.length === 0) return;
 					const step = id === 'queues.next' ? 1 : queues.length - 1;
-					setQueueIndex((i) => (i + step) % queues.length);
-					setCursor(0);
-					setTop(0);
-					// Tags belong to the queue they were made in: none may be acted on unseen.
-					setTagged(new Set());
-					return;
+					return selectQueue((queueIndexRef.current + step) % queues.length, queues);
+				}
+				case 'queue.save': {
+					if (inCase) return say('back to the queue first (Esc): what is saved is the queue view', 'warning');
+					if (!queue) return;
+					if (savedQueueQuery(queue, filter) === null) return say(`"${queue.name}" cannot be written in the filter language, so not saved: filter All cases instead`, 'warning');
+					setSaveDraft((d) => ({...d, step: 'name', problem: null}));
+					return setOverlay('save');
 				}
 				case 'sort.next': {
 					const next = SORTS[(SORTS.indexOf(sort) + 1) % SORTS.length]!;
@@ -416,6 +476,8 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					const pending = [...detail.decisions].reverse().find((d) => d.reviewRequired && !d.reviewOutcome);
 					if (!pending) return say('no decision of this case awaits review', 'warning');
 					if (pending.officer === me.userName) return say('you recorded this decision: another supervisor must review it', 'error');
+					// The review rests on the case as it is now: the version saved with it is this one.
+					setReviewDrafts((drafts) => new Map(drafts).set(caseNumber, {...(drafts.get(caseNumber) ?? emptyReviewDraft()), seenVersion: detail.version}));
 					return setOverlay('review');
 				}
 				case 'assign.me': {
@@ -442,11 +504,18 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 				case 'refresh':
 					return void refresh().then(() => say('refreshed'));
 				case 'pool.open':
-				case 'rounds.open':
-					// From a case too (the palette): the case closes, its drafts are kept.
+				case 'rounds.open': {
+					// From a case too (the palette): the case closes, its drafts are kept. Coming from
+					// elsewhere the screen opens afresh; from a case opened on it, as it was.
+					const target = id === 'pool.open' ? 'pool' : 'rounds';
+					if (screen !== target) {
+						if (target === 'pool') setPoolState(INITIAL_POOL_STATE);
+						else setRoundsState(INITIAL_ROUNDS_STATE);
+					}
 					setCaseNumber(null);
 					setDetail(null);
-					return setScreen(id === 'pool.open' ? 'pool' : 'rounds');
+					return setScreen(target);
+				}
 				case 'tag': {
 					if (inCase || !selectedRow) return;
 					const next = new Set(tagged);
@@ -460,7 +529,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					return exit();
 			}
 		},
-		[screen, caseNumber, onDocuments, documentCount, caseBodyHeight, bodyHeight, caseLines.length, total, selectedRow, openCase, filter, queues.length, sort, say, detail, me, tagged, act, data, queueName, refresh, hasDrafts, exit],
+		[screen, caseNumber, onDocuments, documentCount, caseBodyHeight, bodyHeight, caseLines.length, total, selectedRow, openCase, filter, queues, queue, selectQueue, sort, say, detail, me, tagged, act, data, queueName, refresh, hasDrafts, exit],
 	);
 
 	// After the render that follows such a command, keys go where they normally go again.
@@ -486,12 +555,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 				}
 				if (caseNumber === null && /^[0-9]$/.test(name)) {
 					const index = queues.findIndex((q) => q.digitKey === Number(name));
-					if (index >= 0) {
-						setQueueIndex(index);
-						setCursor(0);
-						setTop(0);
-						setTagged(new Set());
-					}
+					if (index >= 0) selectQueue(index, queues);
 					continue;
 				}
 				let id = commandFor(keyMap, name, caseNumber === null ? 'queue' : 'case');
@@ -510,7 +574,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 				break;
 			}
 		},
-		{isActive: overlay === null && screen === 'main'},
+		{isActive: overlay === null && (screen === 'main' || caseNumber !== null) && !small},
 	);
 
 	/** The rest of a burst of keys after `id` opened an editor: into that editor, as if typed there. */
@@ -535,10 +599,32 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 			const upTo = rest.findIndex((name) => name === 'escape' || name === 'ctrl+s' || name === '\u0013');
 			const keys = upTo < 0 ? rest : rest.slice(0, upTo);
 			setNoteDrafts((drafts) => new Map(drafts).set(caseNumber, keys.reduce(editKey, drafts.get(caseNumber) ?? bufferOf(''))));
+		} else if (id === 'queue.save') {
+			const {draft, action} = saveQueueKeys(saveDraft, rest, queues);
+			setSaveDraft(draft);
+			if (action === 'close') setOverlay(null);
+			if (action === 'save') submitSaveQueue(draft);
 		} else if (id === 'decide' && caseNumber !== null && detail && me.roles.includes('officer')) {
 			// Saving is never done from a burst forwarded here: the officer sees the dialog filled and presses Ctrl+S.
 			setDecisionDrafts((drafts) => new Map(drafts).set(caseNumber, decisionKeys(drafts.get(caseNumber) ?? emptyDecisionDraft(), rest, reasonCodes).draft));
 		}
+	}
+
+	/** Saves the queue view as the queue `draft` names (the prompt closes; the draft stays until it is saved). */
+	function submitSaveQueue(draft: SaveQueueDraft) {
+		const query = queue ? savedQueueQuery(queue, filter) : null;
+		if (query === null) return;
+		const name = draft.name.normalize('NFC').trim().replace(/\s+/g, ' ');
+		const digitKey = digitOf(draft);
+		setOverlay(null);
+		void act(
+			`saved queue "${name}"${digitKey === null ? '' : ` (key ${digitKey})`}: ${query || 'every case'}, by ${sort} ${descending ? 'descending' : 'ascending'}`,
+			() => data.saveQueue({name, query, sort, descending, digitKey}),
+			() => {
+				setSaveDraft(EMPTY_SAVE_DRAFT);
+				showAfterLoad.current = name;
+			},
+		);
 	}
 
 	function submitBringForward(value: string) {
@@ -548,6 +634,17 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 		setOverlay(null);
 		void act(date ? `bring-forward set to ${date}` : 'bring-forward cleared', () => data.setBringForward(caseNumber, date));
 	}
+
+	// The keys that quit (from the queue): the back keys other than Esc, and the quit command's.
+	const quitKeys = [...(keyMap.get('back') ?? []).filter((key) => key !== 'escape'), ...(keyMap.get('quit') ?? [])];
+
+	// A terminal too small: only quitting does something (asking first when a draft would be lost).
+	useInput(
+		(input, key) => {
+			if (keyNames(input, key).some((name) => quitKeys.includes(name) && name !== 'ctrl+c')) runCommand('quit');
+		},
+		{isActive: small && overlay !== 'quit'},
+	);
 
 	// Ctrl+C anywhere: quit, asking first when a draft would be lost.
 	useInput((input, key) => {
@@ -584,7 +681,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 				});
 			}
 		},
-		{isActive: overlay === 'pager'},
+		{isActive: overlay === 'pager' && !small},
 	);
 
 	// Enter on the Documents tab opens the chosen document (j/k choose) in the pager.
@@ -603,12 +700,32 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 				);
 			}
 		},
-		{isActive: overlay === null && caseNumber !== null},
+		{isActive: overlay === null && caseNumber !== null && !small},
+	);
+
+	// The review dialog open on a case whose decision no longer awaits review (another supervisor
+	// reviewed it meanwhile): Esc closes it (the draft stays).
+	const pendingReview = detail ? [...detail.decisions].reverse().find((d) => d.reviewRequired && !d.reviewOutcome) : undefined;
+	useInput(
+		(input, key) => {
+			if (keyNames(input, key).some((name) => name === 'escape' || commandFor(keyMap, name, 'case') === 'back')) setOverlay(null);
+		},
+		{isActive: overlay === 'review' && detail !== null && !pendingReview && !small},
 	);
 
 	// ---- drawing ----
-	const position = screen !== 'main' ? '' : caseNumber ? caseNumber : total === 0 ? '0 of 0' : `${top + 1}–${Math.min(total, top + bodyHeight)} of ${total}`;
-	const statusBar = (
+	const position = caseNumber ? caseNumber : screen !== 'main' ? '' : total === 0 ? '0 of 0' : `${top + 1}–${Math.min(total, top + bodyHeight)} of ${total}`;
+	const statusBar = overlay === 'save' ? (
+		<SaveQueuePrompt
+			draft={saveDraft}
+			queues={queues}
+			width={width}
+			theme={theme}
+			onChange={setSaveDraft}
+			onClose={() => setOverlay(null)}
+			onSave={submitSaveQueue}
+		/>
+	) : (
 		<StatusBar
 			officer={me.userName}
 			roles={me.roles}
@@ -639,6 +756,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 				}}
 			/>
 		);
+	else if (caseNumber !== null) body = caseBody();
 	else if (screen === 'pool')
 		body = (
 			<PoolScreen
@@ -650,6 +768,9 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 				asOf={today()}
 				active={overlay === null}
 				reloadToken={screenReload}
+				state={poolState}
+				onState={setPoolState}
+				onOpenCase={openCase}
 				onBack={() => setScreen('main')}
 				onCommand={runCommand}
 				onError={(text) => say(text, 'error')}
@@ -665,12 +786,14 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 				height={height - 1}
 				active={overlay === null}
 				reloadToken={screenReload}
+				state={roundsState}
+				onState={setRoundsState}
+				onOpenCase={openCase}
 				onBack={() => setScreen('main')}
 				onCommand={runCommand}
 				onError={(text) => say(text, 'error')}
 			/>
 		);
-	else if (caseNumber !== null) body = caseBody();
 	else body = queueBody();
 
 	function queueBody() {
@@ -804,8 +927,8 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 				/>
 			);
 		} else if (overlay === 'review' && detail && caseNumber) {
-			const decision = [...detail.decisions].reverse().find((d) => d.reviewRequired && !d.reviewOutcome);
-			const draft = reviewDrafts.get(caseNumber) ?? {outcome: 'approve' as const, text: bufferOf('')};
+			const decision = pendingReview;
+			const draft = reviewDrafts.get(caseNumber) ?? emptyReviewDraft();
 			content = decision ? (
 				<ReviewDialog
 					detail={detail}
@@ -819,7 +942,8 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					onSave={(current) => {
 						const text = textOf(current.text);
 						if (current.outcome === 'return' && !text.trim()) return say('returning needs text for the officer', 'warning');
-						void act(`review recorded: ${current.outcome}`, () => data.review(caseNumber, current.outcome, text), () => {
+						const expectedVersion = current.seenVersion ?? detail.version;
+						void act(`review recorded: ${current.outcome}`, () => data.review(caseNumber, {outcome: current.outcome, text, expectedVersion}), () => {
 							const next = new Map(reviewDrafts);
 							next.delete(caseNumber);
 							setReviewDrafts(next);
@@ -828,7 +952,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					}}
 				/>
 			) : (
-				<Text>No decision awaits review.</Text>
+				<Text>{fitWidth('No decision of this case awaits review now (Esc closes; your draft is kept).', width)}</Text>
 			);
 		} else if (overlay === 'pager' && pager) {
 			content = (
@@ -873,6 +997,20 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					{content}
 				</Box>
 			</>
+		);
+	}
+
+	if (small) {
+		const reserve = reserveLastLine ? 1 : 0;
+		return (
+			<SmallTerminal
+				size={size}
+				width={size.columns - reserve}
+				height={size.rows - reserve}
+				quitKey={keyLabel(quitKeys.slice(0, 1)) || 'Ctrl+C'}
+				asking={overlay === 'quit' ? 'Discard unsaved drafts and quit? y/n' : null}
+				theme={theme}
+			/>
 		);
 	}
 

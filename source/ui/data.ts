@@ -4,11 +4,34 @@
  * implement it over a real demo store. All text in these shapes is untrusted and is made safe
  * by the components that draw it.
  */
-import type {Assessment} from '../rules/assess.js';
+import type {CaseAssessment} from '../cases/assessment.js';
+import type {SortColumn} from '../cases/queues.js';
+import type {HistoryEvent as CaseHistoryEvent, NoteView, DecisionView as StoredDecision, DocumentMeta, WorkPeriodView as StoredWorkPeriod} from '../cases/case-view.js';
 
-export type QueueSummary = {name: string; count: number; digitKey: number | null; builtIn: boolean; query: string};
+/** A note, as the store reads it (source/cases/case-view.ts). */
+export type {NoteView};
 
-export type SortColumn = 'received' | 'crs' | 'name' | 'status' | 'bf' | 'number' | 'waiting';
+/**
+ * A queue with its count now. `query` is the queue in the filter language, or null when the
+ * language cannot say what the queue holds (a built-in chosen by other means, e.g. Decided
+ * today): such a queue cannot be saved with a filter. `sort` and `descending` are the queue's own
+ * order, shown when the queue is opened.
+ */
+export type QueueSummary = {name: string; count: number; digitKey: number | null; builtIn: boolean; query: string | null; sort: SortColumn; descending: boolean};
+
+/** A column a queue is sorted by (source/cases/queues.ts). */
+export type {SortColumn};
+
+/** A view to save as a new queue (see {@link WorkstationData.saveQueue}). */
+export type NewQueue = {
+	name: string;
+	/** Filter-language text (the queue's own query and the filter on top, ANDed). */
+	query: string;
+	sort: SortColumn;
+	descending: boolean;
+	/** Digit 0–9 that opens the queue, or null for none. */
+	digitKey: number | null;
+};
 
 export type CaseRow = {
 	applicationNumber: string;
@@ -27,34 +50,14 @@ export type CaseRow = {
 /** One window of a queue: rows at positions `offset`+1… of `total`. */
 export type QueuePage = {rows: CaseRow[]; total: number; offset: number; next: string | null};
 
-export type NoteView = {id: number; author: string; at: string; body: string; correctsNoteId: number | null};
-export type DocumentView = {id: number; kind: string; title: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string; checksumOk: boolean | null};
-export type DecisionView = {
-	id: number;
-	outcome: string;
-	reasonCodes: string[];
-	text: string;
-	officer: string;
-	decidedAt: string;
-	reviewRequired: boolean;
-	reviewer: string | null;
-	reviewOutcome: string | null;
-	reviewText: string | null;
-	reviewedAt: string | null;
-};
-export type HistoryEvent = {seq: number; at: string; officer: string; action: string; detail: string};
-export type WorkPeriodView = {
-	id: number;
-	person: 'applicant' | 'spouse';
-	employer: string | null;
-	nocCode: string;
-	country: string;
-	start: string;
-	end: string | null;
-	hoursPerWeek: number;
-	finding: 'claimed' | 'verified' | 'not_credited';
-	findingReason: string | null;
-};
+/** A document's metadata as the store reads it, with whether its checksum still matches (null: not checked). */
+export type DocumentView = Pick<DocumentMeta, 'id' | 'kind' | 'title' | 'fileName' | 'mediaType' | 'sizeBytes' | 'sha256'> & {checksumOk: boolean | null};
+/** A decision and its review, as the store reads it (the fields the screens show). */
+export type DecisionView = Pick<StoredDecision, 'id' | 'outcome' | 'reasonCodes' | 'text' | 'officer' | 'decidedAt' | 'reviewRequired' | 'reviewer' | 'reviewOutcome' | 'reviewText' | 'reviewedAt'>;
+/** One audit event of the case, its detail as one line of text (the store's is a JSON object). */
+export type HistoryEvent = Omit<CaseHistoryEvent, 'detail'> & {detail: string};
+/** A claimed work period with the officer's finding, as the store reads it (the fields the screens show). */
+export type WorkPeriodView = Pick<StoredWorkPeriod, 'id' | 'person' | 'employer' | 'nocCode' | 'country' | 'start' | 'end' | 'hoursPerWeek' | 'finding' | 'findingReason'>;
 
 export type CaseDetail = {
 	applicationNumber: string;
@@ -72,7 +75,7 @@ export type CaseDetail = {
 	spouse: {familyName: string; givenNames: string; dateOfBirth: string; accompanying: boolean; canadianCitizenOrPR: boolean} | null;
 	dependentChildren: number;
 	workPeriods: WorkPeriodView[];
-	assessment: {asClaimed: Assessment; asAssessed: Assessment} | null;
+	assessment: CaseAssessment | null;
 	notes: NoteView[];
 	documents: DocumentView[];
 	decisions: DecisionView[];
@@ -83,6 +86,17 @@ export type Outcome = 'approve' | 'refuse' | 'rfi' | 'pfl' | 'withdraw' | 'retur
 export type ReasonCode = {code: string; meaning: string; source: string};
 
 export type DecisionInput = {outcome: Outcome; reasonCodes: string[]; text: string; bringForwardOn?: string; expectedVersion: number};
+
+/** A supervisor's review of the decision awaiting review, made against the case version the supervisor saw. */
+export type ReviewInput = {outcome: 'approve' | 'return'; text: string; expectedVersion: number};
+
+/**
+ * Whether `error` (thrown by a port operation) is a version conflict: the case changed since the
+ * version the officer saw, or was taken first. The store's ConflictError carries exit code 75.
+ */
+export function isConflict(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && (error as {exitCode?: unknown}).exitCode === 75;
+}
 
 /** The officer using the workstation. */
 export type Me = {userName: string; displayName: string; roles: string[]; office: string | null};
@@ -148,7 +162,10 @@ export type RoundView = {
 /** One invitee of a round, with the case's name and current status. */
 export type InviteeView = {rank: number; applicationNumber: string; crs: number; profileSubmittedAt: string; familyName: string; givenNames: string; status: string};
 
-/** Operations the screens call; each may throw an error with a one-line `message` (shown in the status bar). */
+/**
+ * Operations the screens call; each may throw an error with a one-line `message` (shown in the
+ * status bar). A version conflict is an error with `exitCode` 75 (see {@link isConflict}).
+ */
 export interface WorkstationData {
 	me(): Me;
 	storeName(): string;
@@ -160,10 +177,17 @@ export interface WorkstationData {
 	addNote(applicationNumber: string, body: string, correctsNoteId?: number): Promise<void>;
 	reasonCodes(): Promise<ReasonCode[]>;
 	decide(applicationNumber: string, input: DecisionInput): Promise<{status: string; reviewRequired: boolean}>;
-	review(applicationNumber: string, outcome: 'approve' | 'return', text: string): Promise<void>;
+	/** Fails with a conflict (exit code 75) when the case is no longer at `input.expectedVersion`. */
+	review(applicationNumber: string, input: ReviewInput): Promise<void>;
 	assignToMe(applicationNumber: string): Promise<void>;
 	takeNext(queue: string): Promise<string | null>;
 	setBringForward(applicationNumber: string, date: string | null): Promise<void>;
+	/**
+	 * Saves a new queue, shared with the office. Refuses (one-line error) a name any queue has
+	 * already (built-in or saved), a digit key that opens another queue, and a query the filter
+	 * language does not read. Audited by the store.
+	 */
+	saveQueue(input: NewQueue): Promise<void>;
 	/**
 	 * A window of the pool ranked on `asOf`. Ranking is seconds of work on a large pool: the port
 	 * keeps the last ranking and pages from it until the filters change or `reload` is set.

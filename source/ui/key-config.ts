@@ -7,7 +7,7 @@
 import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
-import {COMMANDS, defaultKeyMap, type KeyMap} from './keymap.js';
+import {COMMANDS, defaultKeyMap, fixedKeyReason, type KeyMap} from './keymap.js';
 
 /** A configuration error: one line naming the file and the entry (exit 78). */
 export class KeyConfigError extends Error {
@@ -39,8 +39,9 @@ export function keyConfigPath(env: NodeJS.ProcessEnv): string {
 
 /**
  * The default key map with the user's overrides applied. No file: the defaults. Throws
- * KeyConfigError for invalid JSON, an unknown command id, a bad key name, or one key bound to
- * two commands of the same scope.
+ * KeyConfigError for invalid JSON, an unknown command id, a bad key name, a key the screens read
+ * themselves before the key map (the digits 0–9, Ctrl+C, v, the Pool screen's filter keys for the
+ * commands it reads: keymap.ts FIXED_KEYS), or one key bound to two commands of the same scope.
  */
 export async function loadKeyMap(env: NodeJS.ProcessEnv, path = keyConfigPath(env)): Promise<KeyMap> {
 	let text: string;
@@ -66,6 +67,11 @@ export async function loadKeyMap(env: NodeJS.ProcessEnv, path = keyConfigPath(en
 	for (const [id, keys] of Object.entries(parsed.data)) {
 		if (!COMMANDS.some((command) => command.id === id)) {
 			throw new KeyConfigError(`${path}: "${id}": unknown command (known: ${COMMANDS.map((command) => command.id).join(', ')})`);
+		}
+		// A key a screen reads before the key map would never reach the command.
+		for (const key of keys) {
+			const reason = fixedKeyReason(id, key);
+			if (reason) throw new KeyConfigError(`${path}: "${id}": key "${key}" cannot be bound: ${reason}`);
 		}
 		map.set(id, keys);
 	}

@@ -7,6 +7,16 @@ import type {Key} from 'ink';
 // Keys that arrive inside a burst as raw characters rather than as Ink's flags.
 const BURST_NAMES: Record<string, string> = {' ': 'space', '\r': 'enter', '\n': 'enter', '\t': 'tab', '\u007f': 'backspace', '\u001b': 'escape'};
 
+/**
+ * A control character inside a burst as the key map names it (`\u0013` → `ctrl+s`), as Ink names
+ * the same key pressed alone. Not Backspace (`\b`, which the editors read as such), Tab, Enter or Esc.
+ */
+function controlName(char: string): string | undefined {
+	const code = char.charCodeAt(0);
+	if (char.length !== 1 || code < 1 || code > 26 || code === 8) return undefined;
+	return `ctrl+${String.fromCharCode(code + 96)}`;
+}
+
 /** The key names in one input delivery, in order. */
 export function keyNames(input: string, key: Key): string[] {
 	if (key.upArrow) return ['up'];
@@ -27,6 +37,6 @@ export function keyNames(input: string, key: Key): string[] {
 	// (ESC prefix). No Alt keys are bound, so it is read as what was typed: Esc, then the key.
 	if (key.meta && [...input].length === 1) return ['escape', BURST_NAMES[input] ?? input];
 	const names: string[] = [];
-	for (const char of input) names.push(BURST_NAMES[char] ?? char);
+	for (const char of input) names.push(BURST_NAMES[char] ?? controlName(char) ?? char);
 	return names;
 }

@@ -31,6 +31,7 @@ export const COMMANDS: readonly CommandDef[] = [
 	{id: 'queues.previous', description: 'Previous queue', scope: 'queue', keys: ['backtab']},
 	{id: 'sort.next', description: 'Sort by the next column', scope: 'queue', keys: ['s']},
 	{id: 'sort.reverse', description: 'Reverse the sort', scope: 'queue', keys: ['S']},
+	{id: 'queue.save', description: 'Save this view (queue, filter, sort) as a queue', scope: 'queue', keys: ['ctrl+s']},
 	{id: 'tab.next', description: 'Next case tab', scope: 'case', keys: ['tab', 'l', 'right']},
 	{id: 'tab.previous', description: 'Previous case tab', scope: 'case', keys: ['backtab', 'h', 'left']},
 	{id: 'note.add', description: 'Add a note', scope: 'case', keys: ['n']},
@@ -45,6 +46,93 @@ export const COMMANDS: readonly CommandDef[] = [
 	{id: 'tag', description: 'Tag for bulk action', scope: 'queue', keys: ['space']},
 	{id: 'quit', description: 'Quit', scope: 'global', keys: ['ctrl+c']},
 ];
+
+/** Commands the Pool screen reads from the key map (its own fixed keys come first there). */
+const POOL_SCREEN_READS = ['move.down', 'move.up', 'move.first', 'move.last', 'page.down', 'page.up', 'open', 'back', 'help', 'palette', 'refresh', 'pool.open', 'rounds.open'];
+
+/**
+ * Keys the screens read themselves, before the key map: a command bound to one of them would
+ * never run (or would run beside the fixed meaning), so keys.json may not bind them (see
+ * `fixedKeyReason`). `label` and `meaning` are what the help lists.
+ */
+export const FIXED_KEYS: ReadonlyArray<{
+	keys: readonly string[];
+	label: string;
+	meaning: string;
+	/** Whether the help lists it among the fixed keys (v and Ctrl+C are listed with their commands). */
+	inHelp: boolean;
+	/** Why a binding is refused (keys.json errors). */
+	reason: string;
+	/** The commands the key cannot be bound to. */
+	blocks: (command: CommandDef) => boolean;
+}> = [
+	{
+		keys: ['1', '2', '3', '4', '5', '6'],
+		label: '1–6',
+		inHelp: true,
+		meaning: 'Case tab by number  (case)',
+		reason: 'the digits 0–9 open saved queues on the queue screen, and 1–6 the case tabs',
+		blocks: () => true,
+	},
+	{
+		keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+		label: '0–9',
+		inHelp: true,
+		meaning: 'Saved queue by its digit  (queue)',
+		reason: 'the digits 0–9 open saved queues on the queue screen, and 1–6 the case tabs',
+		blocks: () => true,
+	},
+	{
+		keys: ['ctrl+c'],
+		label: 'Ctrl+C',
+		inHelp: false,
+		meaning: 'Quit (asks first when a draft would be lost)',
+		reason: 'Ctrl+C always quits',
+		blocks: (command) => command.id !== 'quit',
+	},
+	{
+		keys: ['v'],
+		label: 'v',
+		inHelp: false,
+		meaning: 'Open the chosen document  (Documents tab)',
+		reason: 'v opens the chosen document on the Documents tab',
+		blocks: (command) => command.scope !== 'queue',
+	},
+	{
+		keys: ['c', 'f', 't', 'p'],
+		label: 'c / f / t / p',
+		inHelp: true,
+		meaning: 'Only CEC / FSW / FST / PNP profiles; again: all  (pool)',
+		reason: 'on the Pool screen c f t p y and Tab filter the pool and switch the view',
+		blocks: (command) => POOL_SCREEN_READS.includes(command.id),
+	},
+	{
+		keys: ['y'],
+		label: 'y',
+		inHelp: true,
+		meaning: 'Next category in force, then all  (pool)',
+		reason: 'on the Pool screen c f t p y and Tab filter the pool and switch the view',
+		blocks: (command) => POOL_SCREEN_READS.includes(command.id),
+	},
+	{
+		keys: ['tab', 'backtab'],
+		label: 'Tab',
+		inHelp: true,
+		meaning: 'Table or CRS distribution chart  (pool)',
+		reason: 'on the Pool screen c f t p y and Tab filter the pool and switch the view',
+		blocks: (command) => POOL_SCREEN_READS.includes(command.id),
+	},
+];
+
+/**
+ * Why `key` cannot be bound to command `id` (a key a screen reads before the key map), or null
+ * when it can.
+ */
+export function fixedKeyReason(id: string, key: string): string | null {
+	const command = COMMANDS.find((c) => c.id === id);
+	if (!command) return null;
+	return FIXED_KEYS.find((fixed) => fixed.keys.includes(key) && fixed.blocks(command))?.reason ?? null;
+}
 
 /** A command id with its effective keys (defaults, or the user's override). */
 export type KeyMap = ReadonlyMap<string, readonly string[]>;

@@ -10,7 +10,8 @@ import {showDocumentText, verifyDocuments} from '../cases/documents.js';
 import {localDateOf} from '../cases/filter.js';
 import {addNote} from '../cases/notes.js';
 import {rankPool, type PoolProgram, type PoolRanking} from '../cases/pool.js';
-import {listQueue, listQueues} from '../cases/queues.js';
+import {InvalidError} from '../cases/errors.js';
+import {ALL_CASES, listQueue, listQueues, parseSort, queueDefinitions, queueKey, saveQueue} from '../cases/queues.js';
 import {listReasonCodes} from '../cases/reason-codes.js';
 import {reviewDecision} from '../cases/review.js';
 import {listRounds, roundInvitees, ROUNDS_MAX_PAGE_SIZE} from '../cases/rounds.js';
@@ -35,13 +36,21 @@ export function storePort(session: Session, options: {storeName: string}): Works
 		storeName: () => options.storeName,
 		async queues() {
 			const queues = await listQueues(session, {today: today()});
-			return queues.map((q) => ({name: q.name, count: q.count ?? 0, digitKey: q.digitKey, builtIn: q.builtIn, query: q.query}));
+			return queues.map((q) => {
+				const sort = parseSort(q.sort);
+				// A built-in listed with an empty query other than All cases is chosen by other means
+				// (Decided today: by today's decisions): the filter language cannot say it.
+				const query = q.builtIn && q.query === '' && q.name !== ALL_CASES ? null : q.query;
+				return {name: q.name, count: q.count ?? 0, digitKey: q.digitKey, builtIn: q.builtIn, query, sort: sort.column, descending: sort.direction === 'desc'};
+			});
 		},
 		async queuePage({queue, filter, sort, descending, limit, after, offset}): Promise<QueuePage> {
 			const key = `${queue}\u0000${filter}\u0000${sort}\u0000${descending}`;
 			const known = cursors.get(key) ?? new Map<number, string>();
 			cursors.set(key, known);
-			const request = {queue, filter: filter || null, sort: {column: sort, ...(descending ? {direction: 'desc' as const} : {})}, today: today()};
+			// The direction is always given: the store's default for a column (CRS: highest first) is
+			// not what the screen's arrow says.
+			const request = {queue, filter: filter || null, sort: {column: sort, direction: descending ? ('desc' as const) : ('asc' as const)}, today: today()};
 			if (offset === 0 || after === null) {
 				// Start from the nearest known cursor at or before `offset`, then walk forward.
 				let at = 0;
@@ -109,8 +118,8 @@ export function storePort(session: Session, options: {storeName: string}): Works
 			const result = await decide(session, applicationNumber, {...input, today: today()});
 			return {status: result.status, reviewRequired: result.reviewRequired};
 		},
-		async review(applicationNumber, outcome, text) {
-			await reviewDecision(session, applicationNumber, {outcome, text: text || undefined});
+		async review(applicationNumber, {outcome, text, expectedVersion}) {
+			await reviewDecision(session, applicationNumber, {outcome, text: text || undefined, expectedVersion});
 		},
 		async assignToMe(applicationNumber) {
 			await assignCase(session, applicationNumber, session.actor.userName);
@@ -120,6 +129,13 @@ export function storePort(session: Session, options: {storeName: string}): Works
 		},
 		async setBringForward(applicationNumber, date) {
 			await setBringForward(session, applicationNumber, date, {today: today()});
+		},
+		async saveQueue({name, query, sort, descending, digitKey}) {
+			// The store's saveQueue replaces a saved queue of the same name: from the workstation a
+			// name is only ever new (replacing is `caips queue save`).
+			const taken = (await queueDefinitions(session.store.db)).find((q) => queueKey(q.name) === queueKey(name) || q.aliases.includes(queueKey(name)));
+			if (taken) throw new InvalidError(`a queue named "${taken.name}" exists already; choose another name`);
+			await saveQueue(session, {name, query, sort: {column: sort, direction: descending ? 'desc' : 'asc'}, digitKey});
 		},
 		async pool({asOf, program, category, offset, limit, reload}): Promise<PoolPage> {
 			const key = `${asOf}\u0000${program ?? ''}\u0000${category ?? ''}`;

@@ -199,6 +199,46 @@ describe.runIf(hasTmux())('the workstation in tmux', {timeout: 120_000}, () => {
 		});
 	}
 
+	it('smaller than 80×24: a notice that fits; growing back brings the screen and the draft back', async () => {
+		const db = demoStore('small');
+		const session = startWorkstation('small', db, 70, 20);
+		let screen = await tmux.waitFor(session, /caips needs at least 80×24; this terminal is\s+70×20\.[\s\S]*press q to quit/);
+		expect(screen).not.toMatch(/My cases/);
+		const fits = (text: string, columns: number, rows: number) => {
+			const lines = text.replace(/\n+$/, '').split('\n');
+			expect(lines.length).toBeLessThanOrEqual(rows);
+			for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+		};
+		fits(screen, 70, 20);
+		tmux.resize(session, 80, 24);
+		screen = await tmux.waitFor(session, /My cases \(\d+\)[\s\S]*> E\d{9}/);
+		expectFits(screen, 80, 24);
+		// A note draft, then too small again: keys do nothing; back to 80×24, the editor and the draft are there.
+		tmux.send(session, ['Enter']);
+		await tmux.waitFor(session, /\[1 Summary\]/);
+		tmux.type(session, 'n');
+		await tmux.waitFor(session, /New note for/);
+		tmux.type(session, 'Draft kept through a resize.');
+		await tmux.waitFor(session, /Draft kept through a resize\./);
+		tmux.resize(session, 60, 15);
+		screen = await tmux.waitFor(session, /this terminal is\s+60×15/);
+		fits(screen, 60, 15);
+		tmux.type(session, 'xyz');
+		tmux.resize(session, 80, 24);
+		screen = await tmux.waitFor(session, /New note for[\s\S]*Draft kept through a resize\./);
+		expect(screen).not.toContain('xyz');
+		expectFits(screen, 80, 24);
+		// Quitting with the draft asks first, also when too small.
+		tmux.resize(session, 70, 20);
+		await tmux.waitFor(session, /this terminal is\s+70×20/);
+		tmux.type(session, 'q');
+		await tmux.waitFor(session, /Discard unsaved drafts and quit\? y\/n/);
+		tmux.type(session, 'y');
+		await tmux.waitFor(session, /EXIT 0/);
+		await waitForFile(join(work, `${session}.stty-after`));
+		sttySame(session);
+	});
+
 	it('without a terminal, caips exits 2 with a one-line hint', () => {
 		const run = runCli([], {env: {CAIPS_DB: join(work, 'w80.db')}});
 		expect(run.code).toBe(2);

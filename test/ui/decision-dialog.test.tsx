@@ -278,6 +278,42 @@ describe('decision dialog: outcome, eligibility line, saving', () => {
 		expect(frame).toContain('Applicant withdrew by e-mail.');
 	});
 
+	it('after a conflict the case is read again by itself: the dialog shows what changed and keeps the draft', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await openDecision(app, CASES.eligible);
+		await app.press('5', KEY.tab, KEY.tab);
+		await app.type('Applicant withdrew by e-mail.');
+		fake.simulateOtherOfficer(CASES.eligible); // no polling: only the conflict can bring version 5
+		const reads = fake.callsOf('caseDetail').length;
+		await app.press(KEY.ctrlS);
+		const frame = flat(await app.waitForText('The case changed since you opened this dialog'));
+		expect(frame).toContain(`! case ${CASES.eligible} changed since you opened it (version 4 → 5)`);
+		expect(frame).toContain('(version 4, now 5): Esc to look at it, then d to decide on the new version.');
+		expect(frame).toContain('Outcome: Withdraw');
+		expect(frame).toContain('Applicant withdrew by e-mail.');
+		expect(fake.callsOf('caseDetail').slice(reads)).toEqual([[CASES.eligible]]);
+		expect(fake.case(CASES.eligible).decisions).toEqual([]);
+		// The case as it is now, then the decision on it: the draft went along.
+		await app.press(KEY.escape, '4');
+		await app.waitForText('Called the employer; reference confirmed.');
+		await app.press('d');
+		await app.waitForText(`${TITLE} ${CASES.eligible} (version 5)`, 'Applicant withdrew by e-mail.');
+	});
+
+	it('an error other than a conflict does not read the case again', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await openDecision(app, CASES.eligible);
+		const reads = fake.callsOf('caseDetail').length;
+		fake.failNext('decide', new Error('the store is read-only'));
+		await app.press(KEY.ctrlS);
+		await app.waitForText('! the store is read-only');
+		await app.settle();
+		expect(fake.callsOf('caseDetail').length).toBe(reads);
+		expect(app.frame()).toContain(TITLE);
+	});
+
 	it('the version saved is the one seen when the dialog opened, even after a poll brought a newer one', async () => {
 		const fake = new FakePort();
 		const app = await openWorkstation({fake, pollMs: 5});
@@ -357,7 +393,60 @@ describe('review (supervisor)', () => {
 		expectFits(frame, {columns: 80, rows: 24});
 		await app.press(KEY.ctrlS);
 		await app.waitForText('review recorded: approve', 'refused');
-		expect(fake.callsOf('review')).toEqual([[CASES.pendingByColleague, 'approve', '']]);
+		expect(fake.callsOf('review')).toEqual([[CASES.pendingByColleague, {outcome: 'approve', text: '', expectedVersion: fake.case(CASES.pendingByColleague).version - 1}]]);
+	});
+
+	it('the review is saved against the version seen; a conflict is said, the case read again, the draft kept', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await openPending(app, CASES.pendingByColleague);
+		const seen = fake.case(CASES.pendingByColleague).version;
+		await app.press('R');
+		await app.waitForText(`Review of ${CASES.pendingByColleague}`, `(version ${seen})`);
+		await app.press(KEY.tab);
+		await app.type('Attach the site visit report.');
+		fake.simulateOtherOfficer(CASES.pendingByColleague); // the officer adds a note meanwhile
+		const reads = fake.callsOf('caseDetail').length;
+		await app.press(KEY.ctrlS);
+		const frame = flat(await app.waitForText('The case changed since you opened this review'));
+		expect(frame).toContain(`! case ${CASES.pendingByColleague} changed since you opened it (version ${seen} → ${seen + 1})`);
+		expect(frame).toContain(`(version ${seen}, now ${seen + 1}): Esc to look at it, then R to review it again.`);
+		expect(frame).toContain('approve [return]');
+		expect(frame).toContain('Attach the site visit report.');
+		expectFits(app.frame(), {columns: 80, rows: 24});
+		expect(fake.callsOf('review')).toEqual([[CASES.pendingByColleague, {outcome: 'return', text: 'Attach the site visit report.', expectedVersion: seen}]]);
+		expect(fake.callsOf('caseDetail').slice(reads)).toEqual([[CASES.pendingByColleague]]);
+		expect(fake.case(CASES.pendingByColleague).status).toBe('pending_review');
+		// Saving again from the same dialog is refused again: the supervisor looks first.
+		await app.press(KEY.ctrlS);
+		await app.waitFor(() => fake.callsOf('review').length === 2, 'a second try');
+		expect(fake.case(CASES.pendingByColleague).status).toBe('pending_review');
+		// Look at the case, then review it again: on the new version, with the draft.
+		await app.press(KEY.escape, '4');
+		await app.waitForText('Called the employer; reference confirmed.');
+		await app.press('R');
+		await app.waitForText(`(version ${seen + 1})`, 'Attach the site visit report.');
+		expect(app.frame()).not.toContain('The case changed');
+		await app.press(KEY.ctrlS);
+		await app.waitForText('review recorded: return');
+		expect(fake.callsOf('review').at(-1)).toEqual([CASES.pendingByColleague, {outcome: 'return', text: 'Attach the site visit report.', expectedVersion: seen + 1}]);
+	});
+
+	it('a review left open on a decision another supervisor reviewed meanwhile says so; Esc closes it', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake, pollMs: 5});
+		await openPending(app, CASES.pendingByColleague);
+		await app.press('R');
+		await app.waitForText('Review of');
+		fake.simulateOtherOfficer(CASES.pendingByColleague, (detail) => {
+			const decision = detail.decisions.at(-1)!;
+			decision.reviewOutcome = 'approved';
+			decision.reviewer = 'chen';
+			detail.status = 'refused';
+		});
+		await app.waitForText('No decision of this case awaits review now (Esc closes; your draft is kept).');
+		await app.press(KEY.escape);
+		await app.waitFor((f) => f.includes('[1 Summary]') && !f.includes('No decision of this case awaits'), 'the review closed');
 	});
 
 	it('returning needs text for the officer', async () => {
@@ -375,7 +464,7 @@ describe('review (supervisor)', () => {
 		await app.waitForText('Ready: Ctrl+S records the review');
 		await app.press(KEY.ctrlS);
 		await app.waitForText('review recorded: return', 'in review');
-		expect(fake.callsOf('review')).toEqual([[CASES.pendingByColleague, 'return', 'The site visit report is not on file; attach it.']]);
+		expect(fake.callsOf('review')).toEqual([[CASES.pendingByColleague, {outcome: 'return', text: 'The site visit report is not on file; attach it.', expectedVersion: fake.case(CASES.pendingByColleague).version - 1}]]);
 	});
 
 	it('return text typed with Ctrl+S in one burst is saved with the review', async () => {
@@ -387,7 +476,7 @@ describe('review (supervisor)', () => {
 		await app.press(KEY.tab);
 		await app.type('Attach the report.\u0013');
 		await app.waitForText('review recorded: return');
-		expect(fake.callsOf('review')).toEqual([[CASES.pendingByColleague, 'return', 'Attach the report.']]);
+		expect(fake.callsOf('review')).toEqual([[CASES.pendingByColleague, {outcome: 'return', text: 'Attach the report.', expectedVersion: fake.case(CASES.pendingByColleague).version - 1}]]);
 	});
 
 	it('the deciding officer may not review their own decision', async () => {

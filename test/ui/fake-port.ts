@@ -10,12 +10,16 @@
  * be told to fail the next call of a method (`failNext`), can play another officer changing a case
  * (`simulateOtherOfficer`, which bumps the change mark), and can act as a user with other roles.
  * The filter uses the real filter parser (source/cases/filter.ts), so a bad filter fails with the
- * store's own message; names match ignoring case and accents.
+ * store's own message; names match ignoring case and accents. Decisions and reviews check the
+ * version the screen saw and fail with the store's ConflictError (exit code 75) when it moved on;
+ * saved queues (`saveQueue`) are refused as the store port refuses them (a name taken, a digit
+ * taken) and then listed with their count, query and sort.
  */
 import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {ConflictError, InvalidError} from '../../source/cases/errors.js';
 import {parseFilter, type CompareOp, type DateExpr, type FilterTerm} from '../../source/cases/filter.js';
 import {REASON_CODES} from '../../source/cases/reason-codes.js';
 import {foldForSearch} from '../../source/cases/search-key.js';
@@ -30,6 +34,7 @@ import type {
 	DocumentView,
 	InviteeView,
 	Me,
+	NewQueue,
 	PoolEntryView,
 	PoolPage,
 	PoolRequest,
@@ -37,6 +42,7 @@ import type {
 	QueuePage,
 	QueueSummary,
 	ReasonCode,
+	ReviewInput,
 	RoundView,
 	SortColumn,
 	WorkPeriodView,
@@ -217,7 +223,7 @@ function sha256(text: string): string {
 	return createHash('sha256').update(text).digest('hex');
 }
 
-type QueueDef = {name: string; query: string; digitKey: number | null; builtIn: boolean; test: (d: CaseDetail, decisions: DecisionView[]) => boolean};
+type QueueDef = {name: string; query: string | null; digitKey: number | null; builtIn: boolean; sort?: SortColumn; descending?: boolean; test: (d: CaseDetail, decisions: DecisionView[]) => boolean};
 
 export type FakeOptions = {
 	/** Roles of the user at the keyboard (default officer + supervisor). */
@@ -245,10 +251,10 @@ export class FakePort implements WorkstationData {
 		this.queueDefs = [
 			{name: 'My cases', query: 'officer:me status:received,in_review,awaiting_info,pending_review', digitKey: null, builtIn: true, test: (d) => WORK_STATUSES.includes(d.status) && d.assignedTo === this.user.userName},
 			{name: 'Unassigned', query: 'officer:none status:received,in_review', digitKey: null, builtIn: true, test: (d) => d.assignedTo === null && ['received', 'in_review'].includes(d.status)},
-			{name: 'Bring-forward due', query: 'bf<=today', digitKey: null, builtIn: true, test: (d) => WORK_STATUSES.includes(d.status) && d.bringForwardOn !== null && d.bringForwardOn <= TODAY},
+			{name: 'Bring-forward due', query: 'bf<=today', digitKey: null, builtIn: true, sort: 'bf', test: (d) => WORK_STATUSES.includes(d.status) && d.bringForwardOn !== null && d.bringForwardOn <= TODAY},
 			{name: 'Awaiting information', query: 'status:awaiting_info', digitKey: null, builtIn: true, test: (d) => d.status === 'awaiting_info'},
 			{name: 'Pending review', query: 'status:pending_review', digitKey: null, builtIn: true, test: (d) => d.status === 'pending_review'},
-			{name: 'Decided today', query: '', digitKey: null, builtIn: true, test: (d, decisions) => decisions.some((x) => x.decidedAt.startsWith(TODAY) && !['rfi', 'pfl'].includes(x.outcome))},
+			{name: 'Decided today', query: null, digitKey: null, builtIn: true, test: (d, decisions) => decisions.some((x) => x.decidedAt.startsWith(TODAY) && !['rfi', 'pfl'].includes(x.outcome))},
 			{name: 'All cases', query: '', digitKey: null, builtIn: true, test: () => true},
 			{name: 'FST trades', query: 'program:FST', digitKey: 1, builtIn: false, test: (d) => d.program === 'FST'},
 			{name: 'High CRS', query: 'crs>=500', digitKey: 2, builtIn: false, test: (d) => (d.assessment?.asAssessed.crs.total ?? 0) >= 500},
@@ -331,7 +337,15 @@ export class FakePort implements WorkstationData {
 
 	async queues(): Promise<QueueSummary[]> {
 		this.record('queues', []);
-		return this.queueDefs.map((queue) => ({name: queue.name, count: this.casesOf(queue).length, digitKey: queue.digitKey, builtIn: queue.builtIn, query: queue.query}));
+		return this.queueDefs.map((queue) => ({
+			name: queue.name,
+			count: this.casesOf(queue).length,
+			digitKey: queue.digitKey,
+			builtIn: queue.builtIn,
+			query: queue.query,
+			sort: queue.sort ?? 'received',
+			descending: queue.descending ?? false,
+		}));
 	}
 
 	async queuePage(request: {queue: string; filter: string; sort: SortColumn; descending: boolean; limit: number; after: string | null; offset: number}): Promise<QueuePage> {
@@ -383,9 +397,7 @@ export class FakePort implements WorkstationData {
 		await this.gates.get('decide');
 		const detail = this.case(applicationNumber);
 		if (!this.user.roles.includes('officer')) throw new Error('recording a decision needs the officer role');
-		if (input.expectedVersion !== detail.version) {
-			throw new Error(`case ${applicationNumber} changed since you opened it (version ${input.expectedVersion}, now ${detail.version}); reload and try again`);
-		}
+		this.checkVersion(detail, input.expectedVersion);
 		const program = detail.program as 'CEC' | 'FSW' | 'FST';
 		const eligible = detail.assessment?.asAssessed.programs[program].eligible ?? true;
 		const override = input.outcome === 'approve' && !eligible;
@@ -421,11 +433,13 @@ export class FakePort implements WorkstationData {
 		return {status, reviewRequired};
 	}
 
-	async review(applicationNumber: string, outcome: 'approve' | 'return', text: string): Promise<void> {
-		this.record('review', [applicationNumber, outcome, text]);
+	async review(applicationNumber: string, input: ReviewInput): Promise<void> {
+		this.record('review', [applicationNumber, input]);
 		await this.gates.get('review');
+		const {outcome, text} = input;
 		const detail = this.case(applicationNumber);
 		if (!this.user.roles.includes('supervisor')) throw new Error('review needs the supervisor role');
+		this.checkVersion(detail, input.expectedVersion);
 		const decision = [...detail.decisions].reverse().find((d) => d.reviewRequired && !d.reviewOutcome);
 		if (!decision) throw new Error(`case ${applicationNumber}: no decision awaits review`);
 		if (decision.officer === this.user.userName) throw new Error('a reviewer is never the deciding officer');
@@ -480,6 +494,37 @@ export class FakePort implements WorkstationData {
 		detail.bringForwardOn = date;
 		detail.version++;
 		this.event(detail, this.user.userName, 'bring-forward', date ?? 'cleared');
+		this.mark++;
+	}
+
+	/**
+	 * Saves a new queue as the store port does: the name trimmed, not any queue's already; the
+	 * digit 0–9 and free; the query read by the real filter parser (its error as the store's).
+	 */
+	async saveQueue(input: NewQueue): Promise<void> {
+		this.record('saveQueue', [input]);
+		await this.gates.get('saveQueue');
+		const name = input.name.trim().replace(/\s+/g, ' ');
+		if (name === '') throw new InvalidError('queue name: must not be empty');
+		const taken = this.queueDefs.find((q) => q.name.toLowerCase() === name.toLowerCase());
+		if (taken) throw new InvalidError(`a queue named "${taken.name}" exists already; choose another name`);
+		const digit = input.digitKey;
+		if (digit !== null && (!Number.isInteger(digit) || digit < 0 || digit > 9)) throw new InvalidError(`digit key ${digit}: expected a digit 0–9`);
+		const digitTaken = digit === null ? undefined : this.queueDefs.find((q) => q.digitKey === digit);
+		if (digitTaken) throw new InvalidError(`digit key ${digit} already opens queue "${digitTaken.name}"; choose another digit or none`);
+		const terms = parseFilter(input.query).terms;
+		this.queueDefs.push({
+			name,
+			query: input.query.trim(),
+			digitKey: digit,
+			builtIn: false,
+			sort: input.sort,
+			descending: input.descending,
+			test: (d) => {
+				const record = this.records.get(d.applicationNumber)!;
+				return terms.every((term) => this.matches(record, term));
+			},
+		});
 		this.mark++;
 	}
 
@@ -581,6 +626,13 @@ export class FakePort implements WorkstationData {
 		if (failure) {
 			this.failures.delete(method);
 			throw failure;
+		}
+	}
+
+	/** The store's optimistic concurrency: a conflict (exit code 75) when the case moved on. */
+	private checkVersion(detail: CaseDetail, expected: number): void {
+		if (expected !== detail.version) {
+			throw new ConflictError(`case ${detail.applicationNumber} changed since you opened it (version ${expected} → ${detail.version})`);
 		}
 	}
 

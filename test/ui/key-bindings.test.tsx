@@ -63,6 +63,7 @@ const SCENARIOS: Record<string, Scenario> = {
 	'queues.previous': {check: (app) => app.waitForText('[2 High CRS (14)]')},
 	'sort.next': {check: (app) => app.waitForText('CRS↑', 'sorted by crs')},
 	'sort.reverse': {check: (app) => app.waitForText('Received↓')},
+	'queue.save': {check: (app) => app.waitFor((f) => f.split('\n').at(-1)!.startsWith('Save this view as queue, name:'), 'the name prompt')},
 	'tab.next': {setup: inCase(), check: (app) => app.waitForText('[2 Eligibility]')},
 	'tab.previous': {setup: inCase(), check: (app) => app.waitForText('[6 History]')},
 	'note.add': {setup: inCase(), check: (app) => app.waitForText(`New note for ${CASES.helene}`)},

@@ -56,6 +56,34 @@ describe('loading keys.json', () => {
 		expect((await loadError(JSON.stringify({'note.add': 'm'}))).message).toContain('"note.add"');
 	});
 
+	it('a digit is refused for any command, naming the command, the key and why', async () => {
+		for (const [id, key] of [['note.add', '7'], ['sort.next', '0'], ['move.down', '3'], ['quit', '9']] as const) {
+			const error = await loadError(JSON.stringify({[id]: ['m', key]}));
+			expect(error.message).toContain(`"${id}": key "${key}" cannot be bound: the digits 0–9 open saved queues on the queue screen, and 1–6 the case tabs`);
+		}
+	});
+
+	it('the other keys the screens read before the key map are refused for the commands they would shadow', async () => {
+		// Ctrl+C always quits: only the quit command may have it.
+		expect((await loadError(JSON.stringify({refresh: ['ctrl+c']}))).message).toContain('"refresh": key "ctrl+c" cannot be bound: Ctrl+C always quits');
+		expect((await loadKeyMap({}, keysFile(JSON.stringify({quit: ['ctrl+c', 'ctrl+q']})))).get('quit')).toEqual(['ctrl+c', 'ctrl+q']);
+		// v opens a document on the Documents tab: not for case or global commands; a queue command may have it.
+		expect((await loadError(JSON.stringify({'note.add': ['v']}))).message).toContain('"note.add": key "v" cannot be bound: v opens the chosen document on the Documents tab');
+		expect((await loadError(JSON.stringify({'move.down': ['v']}))).message).toContain('"move.down": key "v"');
+		expect((await loadKeyMap({}, keysFile(JSON.stringify({'sort.next': ['v']})))).get('sort.next')).toEqual(['v']);
+		// The Pool screen's own keys, for the commands the Pool screen reads.
+		for (const [id, key] of [['move.down', 'f'], ['open', 'c'], ['back', 'y'], ['refresh', 'tab'], ['help', 'p'], ['move.up', 'backtab']] as const) {
+			expect((await loadError(JSON.stringify({[id]: [key]}))).message).toContain(`"${id}": key "${key}" cannot be bound: on the Pool screen c f t p y and Tab filter the pool and switch the view`);
+		}
+		// A queue command the Pool screen does not read may use them.
+		expect((await loadKeyMap({}, keysFile(JSON.stringify({filter: ['f'], 'tag': ['t']})))).get('filter')).toEqual(['f']);
+	});
+
+	it('every default binding passes the same checks', async () => {
+		const everything = Object.fromEntries(COMMANDS.map((command) => [command.id, command.keys]));
+		expect(await loadKeyMap({}, keysFile(JSON.stringify(everything)))).toEqual(defaultKeyMap());
+	});
+
 	it('invalid JSON is refused', async () => {
 		expect((await loadError('{"note.add": ["m"],}')).message).toContain('not valid JSON');
 		expect((await loadError('')).message).toContain('not valid JSON');

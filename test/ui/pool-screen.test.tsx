@@ -199,6 +199,53 @@ describe('Pool screen', () => {
 		expect(app.exited()).toBe(false);
 	});
 
+	it('Enter opens the chosen profile in the case view (audited as a case view); Esc comes back to the same row, filters kept', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await openPool(app);
+		await app.press('f');
+		const fsw = fake.poolEntries('FSW');
+		expect(fsw.length).toBeGreaterThan(4);
+		await app.waitFor((f) => f.includes('program: FSW |') && poolRows(f)[0]?.[1] === fsw[0]!.applicationNumber, 'the FSW pool');
+		await app.press('j', 'j', 'j');
+		const chosen = fsw[3]!.applicationNumber;
+		expect(app.selectedLine()).toContain(chosen);
+		const reads = fake.callsOf('caseDetail').length;
+		await app.press(KEY.enter);
+		let frame = await app.waitForText('[1 Summary]', `Application ${chosen}`);
+		// The store's case view (each read is audited there) was asked for this case.
+		expect(fake.callsOf('caseDetail').slice(reads)).toEqual([[chosen]]);
+		expect(frame).not.toContain('Pool on');
+		// The status bar says where the case came from.
+		expect(plain(frame).split('\n').at(-1)).toMatch(new RegExp(`Pool \\| ${chosen}`));
+		// The case view is the one of the queues: its tabs work.
+		await app.press('3');
+		await app.waitForText('[3 CRS]');
+		await app.press(KEY.escape);
+		frame = await app.waitFor((f) => f.includes('program: FSW |') && poolRows(f).length > 0, 'the pool again');
+		expect(app.selectedLine()).toContain(chosen);
+		expect(fake.writes()).toEqual([]);
+		// Back once more: the queue.
+		await app.press(KEY.escape);
+		await app.waitFor((f) => f.includes('filter: none') && !f.includes('Pool on'), 'the queue');
+	});
+
+	it('after a case opened far down the pool, Esc finds the same window and row', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await openPool(app);
+		const all = fake.poolEntries();
+		await app.press('G', 'k', 'k', 'k');
+		await app.waitForText('41–60 of 60');
+		const chosen = all[56]!.applicationNumber;
+		expect(app.selectedLine()).toContain(chosen);
+		await app.press(KEY.enter);
+		await app.waitForText(`Application ${chosen}`);
+		await app.press(KEY.escape);
+		await app.waitFor((f) => f.includes('41–60 of 60') && (app.selectedLine()?.includes(chosen) ?? false), 'the same window and row');
+		expect(poolRows(app.frame()).map((r) => r[1])).toEqual(all.slice(40, 60).map((e) => e.applicationNumber));
+	});
+
 	it('shows a ranking error in the status bar', async () => {
 		const fake = new FakePort();
 		fake.failNext('pool', new Error('as-of date 2014-01-01 is before Express Entry began (2015-01-01)\nmore'));

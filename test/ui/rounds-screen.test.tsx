@@ -89,6 +89,33 @@ describe('Rounds screen', () => {
 		await app.waitFor((f) => f.includes('filter: none') && !f.includes('Rounds of invitations'), 'the queue');
 	});
 
+	it('Enter on an invitee opens the case view; Esc comes back to the invitees on the same row, then to the list', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await openRounds(app);
+		await app.press('j', 'j', KEY.enter);
+		await app.waitFor((f) => f.includes('Round 1 of 2026-10-23') && inviteeRows(f).length === 20, 'round 1');
+		const top = fake.poolEntries().slice(0, 30);
+		await app.press(KEY.pageDown, 'k');
+		const chosen = app.selectedLine()!;
+		const number = /E\d{9}/.exec(chosen)![0];
+		expect(top.map((e) => e.applicationNumber)).toContain(number);
+		const reads = fake.callsOf('caseDetail').length;
+		await app.press(KEY.enter);
+		const frame = await app.waitForText('[1 Summary]', `Application ${number}`);
+		expect(fake.callsOf('caseDetail').slice(reads)).toEqual([[number]]);
+		expect(plain(frame).split('\n').at(-1)).toMatch(new RegExp(`Rounds \\| ${number}`));
+		await app.press('6');
+		await app.waitForText('[6 History]');
+		await app.press(KEY.escape);
+		await app.waitFor((f) => f.includes('Round 1 of 2026-10-23') && (app.selectedLine()?.includes(number) ?? false), 'the invitees, same row');
+		expect(app.selectedLine()).toBe(chosen);
+		await app.press(KEY.escape);
+		await app.waitForText('Rounds of invitations | 1–3 of 3');
+		expect(plain(app.selectedLine() ?? '')).toMatch(/^> +1 2026-10-23/);
+		expect(fake.writes()).toEqual([]);
+	});
+
 	it('is read-only: nothing is written and no command runs a round', async () => {
 		const fake = new FakePort({roles: ['admin', 'officer', 'supervisor']});
 		const app = await openWorkstation({fake});

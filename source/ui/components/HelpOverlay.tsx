@@ -4,18 +4,9 @@
  */
 import {Box, Text, useInput} from 'ink';
 import React, {useState} from 'react';
-import {COMMANDS, keyLabel, type KeyMap} from '../keymap.js';
+import {COMMANDS, FIXED_KEYS, keyLabel, type KeyMap} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {padWidth} from '../terminal-text.js';
-
-/** Keys the screens give a meaning of their own (not rebindable), listed after the commands. */
-const FIXED_KEYS: ReadonlyArray<[string, string]> = [
-	['1–6', 'Case tab by number  (case)'],
-	['0–9', 'Saved queue by its digit  (queue)'],
-	['c / f / t / p', 'Only CEC / FSW / FST / PNP profiles; again: all  (pool)'],
-	['y', 'Next category in force, then all  (pool)'],
-	['Tab', 'Table or CRS distribution chart  (pool)'],
-];
 
 /** The help lines: one per command, `keys  description  (scope)`, then the fixed keys. */
 export function helpLines(keyMap: KeyMap, width: number): string[] {
@@ -23,7 +14,8 @@ export function helpLines(keyMap: KeyMap, width: number): string[] {
 	return [
 		...COMMANDS.map((command) => line(keyLabel(keyMap.get(command.id) ?? []), `${command.description}${command.scope === 'global' ? '' : `  (${command.scope})`}`)),
 		line(`${keyLabel(keyMap.get('open') ?? [])} / v`, 'Open the chosen document  (Documents tab)'),
-		...FIXED_KEYS.map(([keys, text]) => line(keys, text)),
+		// Keys the screens give a meaning of their own (not rebindable: keymap.ts FIXED_KEYS).
+		...FIXED_KEYS.filter((fixed) => fixed.inHelp).map((fixed) => line(fixed.label, fixed.meaning)),
 		// Back keys other than Esc quit from the queue when there is nothing to go back from.
 		...((keyMap.get('back') ?? []).some((key) => key !== 'escape') ? [line(keyLabel((keyMap.get('back') ?? []).filter((key) => key !== 'escape')), 'Quit, on the queue with no filter')] : []),
 	];

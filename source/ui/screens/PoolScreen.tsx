@@ -6,7 +6,9 @@
  *
  * Keys of this screen: c / f / t / p show only CEC / FSW / FST / PNP profiles (the same key again
  * shows all), y cycles the categories in force, Tab switches between the table and the chart
- * (both are shown when the terminal is tall enough). The key map's moves, r, ?, : and Esc apply.
+ * (both are shown when the terminal is tall enough), Enter opens the chosen profile's case. The
+ * key map's moves, r, ?, : and Esc apply. The filters and the cursor are the App's to keep
+ * (`state`), so they are where they were after a case opened from here is closed.
  */
 import {Box, Text, useInput} from 'ink';
 import React, {useEffect, useRef, useState} from 'react';
@@ -17,7 +19,7 @@ import {keyNames} from '../key-names.js';
 import {commandFor, type KeyMap} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {fitWidth, safeText} from '../terminal-text.js';
-import {listCommand, moveTo, useListView} from './list-cursor.js';
+import {listCommand, moveTo, type ListView} from './list-cursor.js';
 
 /** The program filter keys. */
 export const PROGRAM_KEYS: Readonly<Record<string, string>> = {c: 'CEC', f: 'FSW', t: 'FST', p: 'PNP'};
@@ -41,6 +43,12 @@ const COLUMNS: Column<PoolEntryView>[] = [
 	{title: 'Categories', width: 10, flex: true, value: (e) => e.categories.join(',')},
 ];
 
+/** What the Pool screen shows: the filters, table or chart, and the cursor. */
+export type PoolScreenState = {program: string | null; category: string | null; chart: boolean; view: ListView};
+
+/** The Pool screen as it opens: the whole pool, the table, the first row. */
+export const INITIAL_POOL_STATE: PoolScreenState = Object.freeze({program: null, category: null, chart: false, view: Object.freeze({cursor: 0, top: 0})});
+
 export type PoolScreenProps = {
 	data: WorkstationData;
 	theme: Theme;
@@ -54,6 +62,11 @@ export type PoolScreenProps = {
 	active: boolean;
 	/** Changes when the officer asks for a refresh: the pool is ranked again. */
 	reloadToken: number;
+	/** The screen's state, kept by the App; `onState` changes it. */
+	state: PoolScreenState;
+	onState: (update: (state: PoolScreenState) => PoolScreenState) => void;
+	/** Opens the case of a profile (Enter). */
+	onOpenCase: (applicationNumber: string) => void;
 	onBack: () => void;
 	/** Commands the workstation runs (help, palette, refresh, the other screens). */
 	onCommand: (id: string) => void;
@@ -63,13 +76,15 @@ export type PoolScreenProps = {
 /** Commands the workstation runs for this screen; after those that change the screen the rest of a burst is dropped. */
 const PASSED = new Set(['help', 'palette', 'refresh', 'pool.open', 'rounds.open']);
 
-export function PoolScreen({data, theme, keyMap, width, height, asOf, active, reloadToken, onBack, onCommand, onError}: PoolScreenProps) {
-	const [program, setProgram] = useState<string | null>(null);
-	const [category, setCategory] = useState<string | null>(null);
-	const [chart, setChart] = useState(false);
+export function PoolScreen({data, theme, keyMap, width, height, asOf, active, reloadToken, state, onState, onOpenCase, onBack, onCommand, onError}: PoolScreenProps) {
+	const {program, category, chart, view} = state;
 	const [page, setPage] = useState<PoolPage | null>(null);
 	const [error, setError] = useState<string | null>(null);
-	const {view, setView, reset} = useListView();
+	const setView = (update: (view: ListView) => ListView) =>
+		onState((s) => {
+			const next = update(s.view);
+			return next === s.view ? s : {...s, view: next};
+		});
 	const total = page?.total ?? 0;
 
 	const both = height - 3 - CHART_LINES >= 5;
@@ -106,18 +121,16 @@ export function PoolScreen({data, theme, keyMap, width, height, asOf, active, re
 			for (const name of keyNames(input, key)) {
 				const programKey = PROGRAM_KEYS[name];
 				if (programKey) {
-					setProgram((p) => (p === programKey ? null : programKey));
-					reset();
+					onState((s) => ({...s, program: s.program === programKey ? null : programKey, view: INITIAL_POOL_STATE.view}));
 					continue;
 				}
 				if (name === CATEGORY_KEY) {
 					const list = page?.categoriesInForce ?? [];
-					setCategory((c) => (c === null ? (list[0] ?? null) : (list[list.indexOf(c) + 1] ?? null)));
-					reset();
+					onState((s) => ({...s, category: s.category === null ? (list[0] ?? null) : (list[list.indexOf(s.category) + 1] ?? null), view: INITIAL_POOL_STATE.view}));
 					continue;
 				}
 				if (name === 'tab' || name === 'backtab') {
-					setChart((c) => !c);
+					onState((s) => ({...s, chart: !s.chart}));
 					continue;
 				}
 				const id = commandFor(keyMap, name, 'queue');
@@ -125,6 +138,12 @@ export function PoolScreen({data, theme, keyMap, width, height, asOf, active, re
 				if (listCommand(view, id, total, rows)) {
 					// Functional: keys of one burst (`jjj`) each move from where the last one left the cursor.
 					setView((v) => listCommand(v, id, total, rows) ?? v);
+					continue;
+				}
+				if (id === 'open') {
+					// The profile under the cursor, if its page is here (the table is shown).
+					const entry = showTable ? page?.entries[view.cursor - page.offset] : undefined;
+					if (entry) return onOpenCase(entry.applicationNumber);
 					continue;
 				}
 				if (id === 'back') return onBack();
@@ -144,7 +163,7 @@ export function PoolScreen({data, theme, keyMap, width, height, asOf, active, re
 	}
 	const position = total === 0 ? '0 of 0' : `${view.top + 1}–${Math.min(total, view.top + rows)} of ${total}`;
 	const title = `Pool on ${asOf} | program: ${program ?? 'all'} | category: ${safeText(category ?? 'all')} | ${position}`;
-	const hint = `c/f/t/p program  ${CATEGORY_KEY} category  Tab ${both ? 'table+chart' : chart ? 'table' : 'chart'}  Esc back`;
+	const hint = `Enter case  c/f/t/p program  ${CATEGORY_KEY} category  Tab ${both ? 'table+chart' : chart ? 'table' : 'chart'}  Esc back`;
 	const chartLines = page ? distributionLines(page.distribution, width) : ['Ranking the pool…'];
 	return (
 		<Box flexDirection="column" height={height}>

@@ -1,8 +1,10 @@
 /**
  * The Rounds screen: past rounds of invitations with their figures (date, type, program or
  * category, size, invited, cutoff CRS, tie-break instant), latest first; Enter opens a round's
- * invitees in rank order, Esc goes back. Read-only: rounds are run from the command line
- * (`caips round`, admins only), never from here.
+ * invitees in rank order, Enter on an invitee opens the case, Esc goes back. Read-only: rounds
+ * are run from the command line (`caips round`, admins only), never from here. The round opened
+ * and the cursors are the App's to keep (`state`), so they are where they were after a case
+ * opened from here is closed.
  */
 import {Box, Text, useInput} from 'ink';
 import React, {useEffect, useRef, useState} from 'react';
@@ -13,7 +15,7 @@ import {keyNames} from '../key-names.js';
 import {commandFor, type KeyMap} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {fitWidth, safeText} from '../terminal-text.js';
-import {listCommand, useListView} from './list-cursor.js';
+import {listCommand, type ListView} from './list-cursor.js';
 import {instantText} from './PoolScreen.js';
 
 /** What a round targeted: its program, its category, or `all`. */
@@ -41,6 +43,12 @@ const INVITEE_COLUMNS: Column<InviteeView>[] = [
 	{title: 'Applicant', width: 10, flex: true, value: (i) => `${i.familyName}, ${i.givenNames}`},
 ];
 
+/** What the Rounds screen shows: the round opened (null: the list of rounds) and the cursor of each list. */
+export type RoundsScreenState = {opened: RoundView | null; list: ListView; inner: ListView};
+
+/** The Rounds screen as it opens: the list of rounds, the latest first and chosen. */
+export const INITIAL_ROUNDS_STATE: RoundsScreenState = Object.freeze({opened: null, list: Object.freeze({cursor: 0, top: 0}), inner: Object.freeze({cursor: 0, top: 0})});
+
 export type RoundsScreenProps = {
 	data: WorkstationData;
 	theme: Theme;
@@ -51,6 +59,11 @@ export type RoundsScreenProps = {
 	active: boolean;
 	/** Changes when the officer asks for a refresh. */
 	reloadToken: number;
+	/** The screen's state, kept by the App; `onState` changes it. */
+	state: RoundsScreenState;
+	onState: (update: (state: RoundsScreenState) => RoundsScreenState) => void;
+	/** Opens the case of an invitee (Enter). */
+	onOpenCase: (applicationNumber: string) => void;
 	onBack: () => void;
 	/** Commands the workstation runs (help, palette, refresh, the other screens). */
 	onCommand: (id: string) => void;
@@ -63,13 +76,19 @@ function messageOf(failure: unknown): string {
 	return failure instanceof Error ? failure.message.split('\n')[0]! : String(failure);
 }
 
-export function RoundsScreen({data, theme, keyMap, width, height, active, reloadToken, onBack, onCommand, onError}: RoundsScreenProps) {
+export function RoundsScreen({data, theme, keyMap, width, height, active, reloadToken, state, onState, onOpenCase, onBack, onCommand, onError}: RoundsScreenProps) {
 	const [rounds, setRounds] = useState<RoundView[] | null>(null);
-	const [opened, setOpened] = useState<{round: RoundView; invitees: InviteeView[] | null} | null>(null);
+	/** The invitees of the opened round, once read (`number`: which round they are of). */
+	const [loaded, setLoaded] = useState<{number: number; invitees: InviteeView[]} | null>(null);
 	const [error, setError] = useState<string | null>(null);
-	const list = useListView();
-	const inner = useListView();
 	const rows = Math.max(1, height - 3);
+	const opened = state.opened ? {round: state.opened, invitees: loaded?.number === state.opened.number ? loaded.invitees : null} : null;
+	/** Changes the cursor of one list (`key`), keeping the state object when nothing moved. */
+	const moveIn = (key: 'list' | 'inner', update: (view: ListView) => ListView) =>
+		onState((s) => {
+			const next = update(s[key]);
+			return next === s[key] ? s : {...s, [key]: next};
+		});
 
 	useEffect(() => {
 		let live = true;
@@ -98,7 +117,7 @@ export function RoundsScreen({data, theme, keyMap, width, height, active, reload
 		const mine = ++seq.current;
 		data.roundInvitees(openedNumber).then(
 			(invitees) => {
-				if (mine === seq.current) setOpened((o) => (o && o.round.number === openedNumber ? {...o, invitees} : o));
+				if (mine === seq.current) setLoaded({number: openedNumber, invitees});
 			},
 			(failure: unknown) => {
 				if (mine !== seq.current) return;
@@ -110,7 +129,8 @@ export function RoundsScreen({data, theme, keyMap, width, height, active, reload
 
 	const roundCount = rounds?.length ?? 0;
 	const invitees = opened?.invitees ?? [];
-	const current = opened ? inner : list;
+	const currentKey = opened ? 'inner' : 'list';
+	const current = {view: state[currentKey], setView: (update: (view: ListView) => ListView) => moveIn(currentKey, update)};
 	const total = opened ? invitees.length : roundCount;
 
 	useInput(
@@ -123,17 +143,22 @@ export function RoundsScreen({data, theme, keyMap, width, height, active, reload
 					continue;
 				}
 				if (id === 'open') {
-					const round = opened ? undefined : rounds?.[list.view.cursor];
+					if (opened) {
+						// The invitee under the cursor: its case.
+						const invitee = opened.invitees?.[state.inner.cursor];
+						if (invitee) return onOpenCase(invitee.applicationNumber);
+						continue;
+					}
+					const round = rounds?.[state.list.cursor];
 					if (!round) continue;
-					inner.reset();
 					setError(null);
-					setOpened({round, invitees: null});
+					onState((s) => ({...s, opened: round, inner: INITIAL_ROUNDS_STATE.inner}));
 					return;
 				}
 				if (id === 'back') {
 					if (opened) {
 						seq.current++;
-						setOpened(null);
+						onState((s) => ({...s, opened: null}));
 						return;
 					}
 					return onBack();
@@ -154,7 +179,7 @@ export function RoundsScreen({data, theme, keyMap, width, height, active, reload
 	if (opened) {
 		const r = opened.round;
 		title = `Round ${r.number} of ${r.at.slice(0, 10)} (${r.type}, ${targetOf(r)}): invitees | ${position}`;
-		hint = `size ${r.size}  invited ${r.invited}  cutoff ${r.cutoff ?? '-'}  tie-break ${instantText(r.tieBreakAt) || '-'}  Esc back`;
+		hint = `Enter case  Esc back  cutoff ${r.cutoff ?? '-'}  tie-break ${instantText(r.tieBreakAt) || '-'}  size ${r.size}  invited ${r.invited}`;
 	} else {
 		title = `Rounds of invitations | ${position}`;
 		hint = 'Enter invitees  Esc back  (rounds are run with `caips round`)';
