@@ -1,7 +1,8 @@
 /**
  * One pool profile scored on a date: what ranking needs of the rules engine (CRS, the programs it
- * is eligible for, the categories it meets), as numbers and bit masks. Pure; the same in the main
- * thread and in the ranking worker threads (pool-worker.ts).
+ * is eligible for, the categories it meets), as numbers and bit masks. Pure; shared by the ranking
+ * in the main thread and by the ranking worker threads (pool-worker.ts), so both give exactly the
+ * same result.
  */
 import type {Application} from '../rules/application.js';
 import {assess} from '../rules/assess.js';
@@ -65,4 +66,28 @@ export function profileScorer(asOf: string, filter: ScoreFilter): (input: ScoreI
 		}
 		return {crs: assessment.crs.total, programs, categories};
 	};
+}
+
+/** Fields per profile in a {@link scoreBatch} result. */
+export const SCORE_FIELDS = 3;
+
+/**
+ * Scores `inputs` in order into one Int32Array of `SCORE_FIELDS` numbers a profile:
+ * [crs, programs, categories], crs = −1 for a profile left out (see {@link profileScorer}).
+ * One flat typed array so a worker thread hands it back without copying.
+ */
+export function scoreBatch(score: (input: ScoreInput) => ProfileScore | null, inputs: readonly ScoreInput[]): Int32Array {
+	const out = new Int32Array(inputs.length * SCORE_FIELDS);
+	for (let i = 0; i < inputs.length; i++) {
+		const result = score(inputs[i]!);
+		const at = i * SCORE_FIELDS;
+		if (!result) {
+			out[at] = -1;
+			continue;
+		}
+		out[at] = result.crs;
+		out[at + 1] = result.programs;
+		out[at + 2] = result.categories;
+	}
+	return out;
 }

@@ -1,30 +1,37 @@
 /**
- * Ranking a large pool on every core: one worker thread per share of the pool (pool-worker.ts,
- * bundled to dist/pool-worker.js), each opening the store on its own connection, reading its
- * share of application numbers in a read-only snapshot and scoring it, so that reading, parsing
- * and the rules engine all run in parallel and only the compact records come back.
+ * Scoring pool profiles on every core: a small set of worker threads (pool-worker.ts, bundled to
+ * dist/pool-worker.js) each scoring batches of profiles, or the calling thread itself when there
+ * is one core, a small pool, or no worker bundle (tests that run the TypeScript sources).
  *
- * How many threads: `CAIPS_POOL_THREADS` (0 = rank in the calling thread; 1–16 = that many
+ * How many threads: `CAIPS_POOL_THREADS` (0 = score in the calling thread; 1–16 = that many
  * worker threads whatever the pool's size), else one per core (`os.availableParallelism()`, at
- * most 4) when the pool holds at least {@link THREADED_FROM} profiles; none when there is no
- * worker bundle beside this module (tests that run the TypeScript sources). Results do not depend
- * on the number of threads: ranking sorts by a total order (pool.ts).
+ * most 4) when the pool holds at least {@link THREADED_FROM} profiles. Results do not depend on
+ * the number of threads: ranking sorts by a total order (pool.ts).
  */
 import {existsSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import {InvalidError} from './errors.js';
-import type {NumberRange, RankOptions, Ranked} from './pool.js';
+import {profileScorer, scoreBatch, type ScoreFilter, type ScoreInput} from './pool-score.js';
 
-/** Profiles from which a ranking is worth starting worker threads for (each costs ~50 ms to start). */
+/** Profiles from which a ranking is worth starting worker threads for (each costs ~30 ms to start). */
 export const THREADED_FROM = 8000;
 
 /** Most worker threads started when the count is automatic. */
 const AUTO_MAX_THREADS = 4;
 
-/** What one worker hands back: the last audit event its snapshot saw, and its share's records. */
-export type ShareResult = {seq: number; records: Ranked[]};
+/** Scores batches of profiles; see {@link scoreBatch} for the result's layout. */
+export type Scorer = {
+	/** Worker threads in use (0: the calling thread scores). */
+	readonly threads: number;
+	/** Scores one batch. Rejects with an Error carrying the worker's message if scoring threw. */
+	score(inputs: ScoreInput[]): Promise<Int32Array>;
+	/** Batches being scored now. */
+	readonly inFlight: number;
+	/** Stops the worker threads (idempotent). */
+	close(): Promise<void>;
+};
 
 /**
  * The worker thread count asked for by `env.CAIPS_POOL_THREADS`, or null when unset (automatic).
@@ -45,41 +52,80 @@ function workerScript(): URL | null {
 }
 
 /**
- * Worker threads to rank a pool of `profiles` profiles with (0: rank in the calling thread); see
- * the module comment. Throws InvalidError for a bad `CAIPS_POOL_THREADS`.
+ * Opens a scorer for `asOf` and `filter` sized for a pool of about `profiles` profiles (see the
+ * module comment for the thread count). Throws InvalidError for a bad `CAIPS_POOL_THREADS`.
  */
-export function threadsFor(profiles: number, env: NodeJS.ProcessEnv = process.env): number {
+export function openScorer(asOf: string, filter: ScoreFilter, profiles: number, env: NodeJS.ProcessEnv = process.env): Scorer {
 	const asked = threadsFromEnv(env);
-	if (!workerScript()) return 0;
-	return asked ?? (profiles >= THREADED_FROM ? Math.min(AUTO_MAX_THREADS, availableParallelism()) : 0);
+	const script = workerScript();
+	const threads = !script ? 0 : asked ?? (profiles >= THREADED_FROM ? Math.min(AUTO_MAX_THREADS, availableParallelism()) : 0);
+	if (threads === 0 || !script) return inThread(asOf, filter);
+	return withWorkers(script, threads, asOf, filter);
 }
 
-/**
- * Ranks each of `shares` in a worker thread of its own on the store at `storePath` and resolves
- * to their results, in the order of `shares`. Rejects with the first worker's error (its
- * message, one line) and stops the others.
- */
-export async function rankInWorkers(storePath: string, options: RankOptions, shares: readonly NumberRange[]): Promise<ShareResult[]> {
-	const script = workerScript();
-	if (!script) throw new Error('ranking worker bundle not found');
+function inThread(asOf: string, filter: ScoreFilter): Scorer {
+	const score = profileScorer(asOf, filter);
+	return {
+		threads: 0,
+		inFlight: 0,
+		score: async (inputs) => scoreBatch(score, inputs),
+		close: async () => {},
+	};
+}
+
+type Pending = {resolve: (scores: Int32Array) => void; reject: (error: Error) => void};
+
+function withWorkers(script: URL, threads: number, asOf: string, filter: ScoreFilter): Scorer {
+	const pending = new Map<number, Pending>();
+	const load: number[] = [];
 	const workers: Worker[] = [];
-	try {
-		return await Promise.all(
-			shares.map(
-				(range) =>
-					new Promise<ShareResult>((resolve, reject) => {
-						const worker = new Worker(script, {workerData: {storePath, options, range}});
-						workers.push(worker);
-						worker.once('message', (message: {result?: ShareResult; error?: string}) => {
-							if (message.result) resolve(message.result);
-							else reject(new Error(`ranking worker: ${message.error}`));
-						});
-						worker.once('error', (error) => reject(error instanceof Error ? error : new Error(String(error))));
-						worker.once('exit', (code) => reject(new Error(`ranking worker stopped (exit code ${code})`)));
-					}),
-			),
-		);
-	} finally {
-		await Promise.all(workers.map((worker) => worker.terminate()));
+	let nextId = 0;
+	let failure: Error | null = null;
+	const failAll = (error: Error) => {
+		failure ??= error;
+		for (const p of pending.values()) p.reject(failure);
+		pending.clear();
+	};
+	for (let i = 0; i < threads; i++) {
+		const worker = new Worker(script, {workerData: {asOf, filter}});
+		load.push(0);
+		worker.on('message', (message: {id: number; scores?: Int32Array; error?: string}) => {
+			load[i]! -= 1;
+			const p = pending.get(message.id);
+			if (!p) return;
+			pending.delete(message.id);
+			if (message.scores) p.resolve(message.scores);
+			else p.reject(new Error(`ranking worker: ${message.error}`));
+		});
+		worker.on('error', (error) => failAll(error instanceof Error ? error : new Error(String(error))));
+		worker.on('exit', (code) => {
+			if (code !== 0) failAll(new Error(`ranking worker stopped (exit code ${code})`));
+		});
+		workers.push(worker);
 	}
+	let closed = false;
+	return {
+		threads,
+		get inFlight() {
+			return pending.size;
+		},
+		score(inputs) {
+			if (failure) return Promise.reject(failure);
+			const id = nextId++;
+			// The least busy worker takes the batch.
+			let best = 0;
+			for (let i = 1; i < workers.length; i++) if (load[i]! < load[best]!) best = i;
+			load[best]! += 1;
+			return new Promise<Int32Array>((resolve, reject) => {
+				pending.set(id, {resolve, reject});
+				workers[best]!.postMessage({id, inputs});
+			});
+		},
+		async close() {
+			if (closed) return;
+			closed = true;
+			failure ??= new Error('ranking workers closed');
+			await Promise.all(workers.map((w) => w.terminate()));
+		},
+	};
 }

@@ -1,25 +1,20 @@
 /**
- * A ranking worker thread (bundled to dist/pool-worker.js): opens the store on a connection of
- * its own, reads its share of the pool (a range of application numbers) in a read-only snapshot,
- * scores it with the rules engine and posts back {result: {seq, records}} — the last audit event
- * its snapshot saw and the compact records (pool.ts) — or {error} with the message of what was
- * thrown. Started by pool-threads.ts with `workerData` = {storePath, options, range}.
+ * A ranking worker thread (bundled to dist/pool-worker.js): scores batches of pool profiles with
+ * the rules engine, so that ranking a large pool uses every core. Started by pool-threads.ts with
+ * `workerData` = {asOf, filter}; each message {id, inputs} is answered {id, scores} (the
+ * Int32Array's buffer transferred) or {id, error} (the message of what was thrown).
  */
 import {parentPort, workerData} from 'node:worker_threads';
-import {openStore} from '../../db/index.js';
-import {lastAuditSeq} from './audit.js';
-import {rankRange, type NumberRange, type RankOptions} from './pool.js';
+import {profileScorer, scoreBatch, type ScoreFilter, type ScoreInput} from './pool-score.js';
 
-const {storePath, options, range} = workerData as {storePath: string; options: RankOptions; range: NumberRange};
+const {asOf, filter} = workerData as {asOf: string; filter: ScoreFilter};
+const score = profileScorer(asOf, filter);
 
-try {
-	const store = await openStore(storePath, {migrate: false});
+parentPort!.on('message', ({id, inputs}: {id: number; inputs: ScoreInput[]}) => {
 	try {
-		const result = await store.transaction(async (trx) => ({seq: await lastAuditSeq(trx), records: await rankRange(trx, options, range)}), {readOnly: true});
-		parentPort!.postMessage({result});
-	} finally {
-		await store.close();
+		const scores = scoreBatch(score, inputs);
+		parentPort!.postMessage({id, scores}, [scores.buffer as ArrayBuffer]);
+	} catch (error) {
+		parentPort!.postMessage({id, error: error instanceof Error ? error.message : String(error)});
 	}
-} catch (error) {
-	parentPort!.postMessage({error: error instanceof Error ? error.message.split('\n')[0] : String(error)});
-}
+});

@@ -27,11 +27,11 @@ import {decodeInstant, keysetPage, type Cursor, type Database, type SortKey} fro
 import {CATEGORY_IDS, categoryOn, categoryPeriods, isCategoryId, type CategoryId} from '../rules/categories.js';
 import {addYears, dayNumber, isRealDate} from '../rules/dates.js';
 import type {Finding} from './assessment.js';
-import {lastAuditSeq, recordAudit} from './audit.js';
+import {recordAudit} from './audit.js';
 import {InvalidError} from './errors.js';
 import {distributionOf, type Distribution} from './pool-distribution.js';
-import {CATEGORY_BIT, POOL_PROGRAMS, PROGRAM_BIT, profileScorer, type PoolProgram} from './pool-score.js';
-import {rankInWorkers, threadsFor} from './pool-threads.js';
+import {CATEGORY_BIT, POOL_PROGRAMS, PROGRAM_BIT, SCORE_FIELDS, type PoolProgram, type ScoreInput} from './pool-score.js';
+import {openScorer} from './pool-threads.js';
 import {requireRole, write, type Session} from './session.js';
 
 export {POOL_PROGRAMS, type PoolProgram} from './pool-score.js';
@@ -85,6 +85,8 @@ export const EXPRESS_ENTRY_FROM = '2015-01-01';
 
 /** Rows read per keyset page. */
 const PAGE_ROWS = 2000;
+/** Profiles in one batch for a worker thread. */
+const THREAD_BATCH = 500;
 
 const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -122,7 +124,7 @@ export function withinProfileLife(submittedAt: string, date: string): boolean {
  * (1200 − CRS) · 2⁴² + epoch milliseconds (instants up to year 2109 fit below 2⁴²; the product stays
  * below 2⁵³).
  */
-export type Ranked = {key: number; n: string; crs: number; at: string; programs: number; categories: number};
+type Ranked = {key: number; n: string; crs: number; at: string; programs: number; categories: number};
 
 const INSTANT_SPAN = 2 ** 42;
 
@@ -131,20 +133,15 @@ function compareRanked(a: Ranked, b: Ranked): number {
 	return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
 }
 
-/** A range of application numbers: from `from` (inclusive) to `to` (exclusive); null: open. */
-export type NumberRange = {from: string | null; to: string | null};
-
-/** Officer findings that change an assessment (not `claimed`) on pool profiles in `range`, by application. */
-async function poolFindings(db: Kysely<Database>, range: NumberRange): Promise<Map<string, Finding[]>> {
-	let query = db
+/** Officer findings that change an assessment (not `claimed`) on pool profiles, by application. */
+async function poolFindings(db: Kysely<Database>): Promise<Map<string, Finding[]>> {
+	const rows = await db
 		.selectFrom('work_periods')
 		.innerJoin('applications', 'applications.application_number', 'work_periods.application_number')
 		.select(['work_periods.application_number as number', 'work_periods.person as person', 'work_periods.idx as idx', 'work_periods.finding as finding'])
 		.where('applications.status', '=', 'pool')
-		.where('work_periods.finding', '<>', 'claimed');
-	if (range.from !== null) query = query.where('applications.application_number', '>=', range.from);
-	if (range.to !== null) query = query.where('applications.application_number', '<', range.to);
-	const rows = await query.execute();
+		.where('work_periods.finding', '<>', 'claimed')
+		.execute();
 	const byCase = new Map<string, Finding[]>();
 	for (const r of rows) {
 		const list = byCase.get(r.number) ?? [];
@@ -155,29 +152,42 @@ async function poolFindings(db: Kysely<Database>, range: NumberRange): Promise<M
 }
 
 /**
- * Scores the pool profiles whose application numbers fall in `range`, read with `db`, and returns
- * the records kept: with `options.limit`, the best `limit` of them in rank order; else all, in no
- * order. Reads the stored application JSON in keyset pages of 2,000 by application number (the
- * next page read by SQLite while this one is scored). Used by {@link rankCandidates} for the whole
- * pool, and by each ranking worker thread (pool-worker.ts) for its share.
+ * Ranks the pool on `options.asOf` with `db` (the store's handle or a transaction), filtered by
+ * program and category, and returns every entry in rank order. With `submittedBy` (a round's
+ * instant), profiles submitted after it are left out; with `limit`, only the first `limit` entries
+ * are kept and returned. Reads the stored application JSON in keyset pages of 2,000 by application
+ * number (the next page read while this one is scored) and scores each profile once, on worker
+ * threads for a large pool (pool-threads.ts). No audit, no role check: callers do both. Throws
+ * InvalidError for bad options (see {@link checkPoolOptions}) or a bad `CAIPS_POOL_THREADS`.
  */
-export async function rankRange(db: Kysely<Database>, options: RankOptions, range: NumberRange): Promise<Ranked[]> {
+export async function rankCandidates(db: Kysely<Database>, options: RankOptions): Promise<PoolEntry[]> {
+	checkPoolOptions(options);
 	const {asOf} = options;
+	if (options.limit != null && !(Number.isInteger(options.limit) && options.limit >= 0)) throw new InvalidError(`limit ${JSON.stringify(options.limit)} is not a whole number`);
 	const filter = {programBit: options.program ? PROGRAM_BIT[options.program] : 0, categoryBit: options.category ? CATEGORY_BIT[options.category] : 0};
-	const score = profileScorer(asOf, filter);
-	const findings = await poolFindings(db, range);
+	const findings = await poolFindings(db);
+	const profiles = await db
+		.selectFrom('applications')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('status', '=', 'pool')
+		.where('received_at', 'is', null)
+		.executeTakeFirstOrThrow();
+	const scorer = openScorer(asOf, filter, Number(profiles.n));
 	const top = options.limit != null ? new TopRanked(options.limit) : null;
 	const ranked: Ranked[] = [];
 	const sort: SortKey<{application_number: string}>[] = [{column: 'application_number'}];
 	// Exactly the prefix of index applications_status_received (status, received_at,
 	// application_number): each page is an index range read in order. (A condition on
 	// profile_submitted_at here makes SQLite prefer applications_pool and sort every page.)
-	const page = (after: Cursor | null) => {
-		let query = db.selectFrom('applications').select(['application_number', 'profile_submitted_at', 'data']).where('status', '=', 'pool').where('received_at', 'is', null);
-		if (range.from !== null) query = query.where('application_number', '>=', range.from);
-		if (range.to !== null) query = query.where('application_number', '<', range.to);
-		return keysetPage(query, {sort, after, limit: PAGE_ROWS}).execute();
-	};
+	const page = (after: Cursor | null) =>
+		keysetPage(
+			db.selectFrom('applications').select(['application_number', 'profile_submitted_at', 'data']).where('status', '=', 'pool').where('received_at', 'is', null),
+			{sort, after, limit: PAGE_ROWS},
+		).execute();
+	const keep = (record: Ranked) => (top ? top.push(record) : ranked.push(record));
+	// Batches being scored (by worker threads, or at once in this thread), oldest first.
+	const scoring: Array<Promise<void>> = [];
+	const most = Math.max(1, scorer.threads * 3);
 	// The next page is asked for before this one is worked through, so SQLite reads it (on its own
 	// thread) while the profiles are scored.
 	let pending: ReturnType<typeof page> | null = page(null);
@@ -186,80 +196,48 @@ export async function rankRange(db: Kysely<Database>, options: RankOptions, rang
 			const rows: Array<{application_number: string; profile_submitted_at: string; data: string}> = await pending;
 			pending = rows.length === PAGE_ROWS ? page([rows[rows.length - 1]!.application_number]) : null;
 			// Let the query's promise chain run down to SQLite before the synchronous work below.
-			if (pending) await new Promise<void>((resolve) => setImmediate(resolve));
+			if (pending && scorer.threads === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+			const numbers: string[] = [];
+			const instants: string[] = [];
+			const inputs: ScoreInput[] = [];
 			for (const row of rows) {
 				const at = CANONICAL_INSTANT.test(row.profile_submitted_at) ? row.profile_submitted_at : decodeInstant(row.profile_submitted_at);
 				if (!withinProfileLife(at, asOf)) continue;
 				if (options.submittedBy && at > options.submittedBy) continue;
-				const result = score({data: row.data, findings: findings.get(row.application_number) ?? null});
-				if (!result) continue;
-				const record: Ranked = {key: (1200 - result.crs) * INSTANT_SPAN + Date.parse(at), n: row.application_number, crs: result.crs, at, programs: result.programs, categories: result.categories};
-				if (top) top.push(record);
-				else ranked.push(record);
+				numbers.push(row.application_number);
+				instants.push(at);
+				inputs.push({data: row.data, findings: findings.get(row.application_number) ?? null});
+			}
+			// Worker threads take a page in smaller batches, so that they finish together.
+			const size = scorer.threads > 0 ? THREAD_BATCH : inputs.length;
+			for (let from = 0; from < inputs.length; from += size) {
+				const to = Math.min(inputs.length, from + size);
+				const batch = scorer.score(inputs.slice(from, to)).then((scores) => {
+					for (let i = from; i < to; i++) {
+						const at = (i - from) * SCORE_FIELDS;
+						const crs = scores[at]!;
+						if (crs < 0) continue;
+						keep({key: (1200 - crs) * INSTANT_SPAN + Date.parse(instants[i]!), n: numbers[i]!, crs, at: instants[i]!, programs: scores[at + 1]!, categories: scores[at + 2]!});
+					}
+				});
+				// Handled here so a failure while another await runs is not an unhandled rejection; awaited below.
+				batch.catch(() => {});
+				scoring.push(batch);
+				// Enough batches queued to keep every thread busy: wait for the oldest.
+				if (scoring.length >= most) await scoring.shift();
 			}
 		}
+		await Promise.all(scoring);
 	} catch (error) {
-		// A page asked for ahead must not end as an unhandled rejection.
+		// A page asked for ahead, or a batch still being scored, must not end as an unhandled rejection.
 		pending?.catch(() => {});
 		throw error;
+	} finally {
+		await scorer.close();
 	}
-	return top ? top.sorted() : ranked;
-}
-
-/**
- * Ranks the pool on `options.asOf` with `db` (the store's handle or a transaction), filtered by
- * program and category, and returns every entry in rank order. With `submittedBy` (a round's
- * instant), profiles submitted after it are left out; with `limit`, only the first `limit` entries
- * are kept and returned. No audit, no role check: callers do both.
- *
- * With `storePath` (the store's file) and a large pool, the pool is cut into one share of
- * application numbers per core and each share read and scored by a worker thread on its own
- * connection (pool-threads.ts). Each worker reads in a snapshot of its own: its result is used
- * only if every worker saw the same last audit event as `db` (every change is audited, so they
- * all read what `db` reads); otherwise the pool is ranked again in this thread with `db`.
- *
- * Throws InvalidError for bad options (see {@link checkPoolOptions}) or a bad `CAIPS_POOL_THREADS`.
- */
-export async function rankCandidates(db: Kysely<Database>, options: RankOptions, storePath: string | null = null): Promise<PoolEntry[]> {
-	checkPoolOptions(options);
-	if (options.limit != null && !(Number.isInteger(options.limit) && options.limit >= 0)) throw new InvalidError(`limit ${JSON.stringify(options.limit)} is not a whole number`);
-	let records: Ranked[] | null = null;
-	const threads = storePath && storePath !== ':memory:' ? threadsFor(await poolSize(db)) : 0;
-	if (threads > 0) {
-		const seq = await lastAuditSeq(db);
-		const shares = await shareRanges(db, threads);
-		const results = await rankInWorkers(storePath!, options, shares);
-		if (results.every((r) => r.seq === seq)) records = results.flatMap((r) => r.records);
-	}
-	records ??= await rankRange(db, options, {from: null, to: null});
-	records.sort(compareRanked);
-	return toEntries(options.limit != null ? records.slice(0, options.limit) : records);
-}
-
-/** Profiles (cases in `pool` without an e-APR) in the store, expired ones included. */
-async function poolSize(db: Kysely<Database>): Promise<number> {
-	const row = await db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pool').where('received_at', 'is', null).executeTakeFirstOrThrow();
-	return Number(row.n);
-}
-
-/** The pool's application numbers cut into `shares` ranges of about as many profiles each. */
-async function shareRanges(db: Kysely<Database>, shares: number): Promise<NumberRange[]> {
-	const size = await poolSize(db);
-	const bounds: Array<string | null> = [null];
-	for (let i = 1; i < shares; i++) {
-		const row = await db
-			.selectFrom('applications')
-			.select('application_number')
-			.where('status', '=', 'pool')
-			.where('received_at', 'is', null)
-			.orderBy('application_number')
-			.limit(1)
-			.offset(Math.floor((i * size) / shares))
-			.executeTakeFirst();
-		if (row && row.application_number !== bounds[bounds.length - 1]) bounds.push(row.application_number);
-	}
-	bounds.push(null);
-	return bounds.slice(0, -1).map((from, i) => ({from, to: bounds[i + 1]!}));
+	if (top) return toEntries(top.sorted());
+	ranked.sort(compareRanked);
+	return toEntries(ranked);
 }
 
 /**
@@ -362,7 +340,7 @@ export async function rankPool(source: Session | Kysely<Database>, options: Pool
 		if (!VIEW_ROLES.some((role) => session.actor.roles.has(role))) {
 			await write(session, {action: 'pool'}, async () => requireRole(session.actor, VIEW_ROLES, 'viewing the pool'));
 		}
-		entries = await session.store.transaction((trx) => rankCandidates(trx, options, session.store.path), {readOnly: true});
+		entries = await session.store.transaction((trx) => rankCandidates(trx, options), {readOnly: true});
 		await write(session, {action: 'pool'}, (trx) =>
 			recordAudit(trx, session, {action: 'pool', detail: {asOf: options.asOf, program, category, profiles: entries.length}}),
 		);

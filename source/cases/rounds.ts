@@ -124,10 +124,10 @@ function prepare(options: RoundOptions): Prepared {
 }
 
 /** Ranks and cuts the round with `db` (the transaction the round runs in). */
-async function computeRound(db: Kysely<Database>, p: Prepared, dryRun: boolean, storePath: string): Promise<RoundResult> {
+async function computeRound(db: Kysely<Database>, p: Prepared, dryRun: boolean): Promise<RoundResult> {
 	const last = await db.selectFrom('rounds').select((eb) => eb.fn.max('number').as('max')).executeTakeFirst();
 	const number = Number(last?.max ?? 0) + 1;
-	const ranked = await rankCandidates(db, {asOf: p.date, program: p.program, category: p.category, submittedBy: p.at, limit: p.size}, storePath);
+	const ranked = await rankCandidates(db, {asOf: p.date, program: p.program, category: p.category, submittedBy: p.at, limit: p.size});
 	const invitees: RoundInvitee[] = ranked.map((e) => ({rank: e.rank, applicationNumber: e.applicationNumber, crs: e.crs, profileSubmittedAt: e.profileSubmittedAt}));
 	const lowest = invitees[invitees.length - 1];
 	return {
@@ -259,7 +259,7 @@ export async function runRound(session: Session, options: RoundOptions): Promise
 	const action = dryRun ? 'round-dry-run' : 'round';
 	if (!session.actor.roles.has('admin')) await write(session, {action}, async () => requireRole(session.actor, ROUND_ROLES, dryRun ? 'simulating a round' : 'running a round'));
 	const prepared = prepare(options);
-	if (dryRun) return session.store.transaction((trx) => computeRound(trx, prepared, true, session.store.path), {readOnly: true});
+	if (dryRun) return session.store.transaction((trx) => computeRound(trx, prepared, true), {readOnly: true});
 	return commitRound(session, await rankRound(session, prepared));
 }
 
@@ -273,7 +273,7 @@ export type RankedRound = {prepared: Prepared; seq: number; result: RoundResult}
  */
 export async function rankRound(session: Session, options: RoundOptions | Prepared): Promise<RankedRound> {
 	const prepared = 'type' in options ? options : prepare(options);
-	return session.store.transaction(async (trx) => ({prepared, seq: await lastAuditSeq(trx), result: await computeRound(trx, prepared, false, session.store.path)}), {readOnly: true});
+	return session.store.transaction(async (trx) => ({prepared, seq: await lastAuditSeq(trx), result: await computeRound(trx, prepared, false)}), {readOnly: true});
 }
 
 /**
@@ -286,7 +286,7 @@ export async function rankRound(session: Session, options: RoundOptions | Prepar
 export async function commitRound(session: Session, ranked: RankedRound): Promise<RoundResult> {
 	return write(session, {action: 'round'}, async (trx) => {
 		requireRole(session.actor, ROUND_ROLES, 'running a round');
-		const result = (await lastAuditSeq(trx)) === ranked.seq ? ranked.result : await computeRound(trx, ranked.prepared, false, session.store.path);
+		const result = (await lastAuditSeq(trx)) === ranked.seq ? ranked.result : await computeRound(trx, ranked.prepared, false);
 		await storeRound(trx, session, result);
 		return result;
 	});
