@@ -12,7 +12,7 @@ import {StatusBar, type StatusMessage} from './components/StatusBar.js';
 import {Table, type Column} from './components/Table.js';
 import {TextArea} from './components/TextArea.js';
 import {bufferOf, editKey, textOf, type TextBuffer} from './components/text-buffer.js';
-import {isConflict, type CaseDetail, type CaseRow, type QueueSummary, type ReasonCode, type SortColumn, type WorkstationData} from './data.js';
+import {isConflict, type CaseDetail, type CaseRow, type QueuePage, type QueueSummary, type ReasonCode, type SortColumn, type WorkstationData} from './data.js';
 import {dateOf, statusLabel} from './format.js';
 import {keyNames} from './key-names.js';
 import {commandFor, keyLabel, type KeyMap} from './keymap.js';
@@ -26,7 +26,7 @@ import {digitOf, EMPTY_SAVE_DRAFT, SaveQueuePrompt, saveQueueKeys, savedQueueQue
 import {SmallTerminal, tooSmall} from './screens/SmallTerminal.js';
 import type {Theme} from './theme.js';
 import {displayWidth, fitWidth, safeLines, safeText} from './terminal-text.js';
-import {useQueueWindow} from './use-queue-window.js';
+import {useQueueWindow, type QueueQuery} from './use-queue-window.js';
 import {useTerminalSize, type Size} from './use-terminal-size.js';
 
 /** The queue, or one of the read-only pool screens; a case opened from any of them is shown over it. */
@@ -51,6 +51,11 @@ export type AppProps = {
 	reserveLastLine?: boolean;
 	/** The clock for the status bar's "refreshed" time. */
 	clock?: () => Date;
+	/**
+	 * The first reads, already made (run.tsx starts them while the screens load): the queues with
+	 * their counts and the first page of the first queue, so the first frame is drawn with them.
+	 */
+	initial?: {queues: QueueSummary[]; page: QueuePage; query: QueueQuery} | null;
 };
 
 /** Commands after which the rest of a burst of keys is not read as commands of this screen. */
@@ -114,7 +119,7 @@ export function resolveDate(text: string, today: string): string | null | undefi
 /** The clock when none is given: one function for every render (a new default each render re-ran the first load forever). */
 const systemClock = () => new Date();
 
-export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today, clock = systemClock, reserveLastLine = false}: AppProps) {
+export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today, clock = systemClock, reserveLastLine = false, initial = null}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	// In a real terminal one column is left free too: a line measured a little narrower than the
@@ -125,7 +130,9 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 	const height = Math.max(6, size.rows - (reserveLastLine ? 1 : 0));
 	const me = data.me();
 
-	const [queues, setQueues] = useState<QueueSummary[]>([]);
+	const [queues, setQueues] = useState<QueueSummary[]>(initial?.queues ?? []);
+	// The queues were read before the first frame: not read again on mount.
+	const queuesGiven = useRef(initial !== null);
 	const [queueIndex, setQueueIndex] = useState(0);
 	const [filter, setFilter] = useState('');
 	const [filterDraft, setFilterDraftState] = useState('');
@@ -200,7 +207,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 	const queueName = queue?.name ?? 'My cases';
 	const bodyHeight = height - 4; // queue tabs, filter line, table header, status bar
 	rowsRef.current = bodyHeight;
-	const window = useQueueWindow(data, {queue: queueName, filter, sort, descending}, top, top + bodyHeight - 1);
+	const window = useQueueWindow(data, {queue: queueName, filter, sort, descending}, top, top + bodyHeight - 1, initial);
 	const total = window.total;
 	const selectedRow = window.rowAt(cursor);
 
@@ -267,7 +274,8 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 	);
 
 	useEffect(() => {
-		void loadQueues();
+		if (queuesGiven.current) queuesGiven.current = false;
+		else void loadQueues();
 		void data.reasonCodes().then(setReasonCodes, () => undefined);
 		stamp();
 	}, [loadQueues, data, stamp]);

@@ -22,28 +22,21 @@ function samePage(a: PageRequest, b: PageRequest): boolean {
 }
 
 /** A promise kept for one later call; its failure, if any, reaches that call, not the process. */
-function once<T>(start: () => Promise<T>): (() => Promise<T> | null) & {settled: Promise<unknown>} {
+function once<T>(start: () => Promise<T>): () => Promise<T> | null {
 	let kept: Promise<T> | null = start();
-	const settled = kept.catch(() => {});
-	return Object.assign(
-		() => {
-			const promise = kept;
-			kept = null;
-			return promise;
-		},
-		{settled},
-	);
+	kept.catch(() => {});
+	return () => {
+		const promise = kept;
+		kept = null;
+		return promise;
+	};
 }
 
-/**
- * `port` with its first reads started now (see the module comment), and `ready`, settled when
- * the reads the first full frame needs (queues, first page) have come back, failed or not.
- */
-export function primedPort(port: WorkstationData): {port: WorkstationData; ready: Promise<void>} {
+/** `port` with its first reads started now (see the module comment). */
+export function primedPort(port: WorkstationData): WorkstationData {
 	const queues = once(() => port.queues());
 	const firstPage = once(() => port.queuePage(FIRST_PAGE));
 	const reasonCodes = once(() => port.reasonCodes());
-	const ready = Promise.all([queues.settled, firstPage.settled]).then(() => {});
 	const overrides: Partial<WorkstationData> = {
 		queues: () => queues() ?? port.queues(),
 		// Only the App's very first page read may take the primed page (a later one would be stale).
@@ -64,5 +57,5 @@ export function primedPort(port: WorkstationData): {port: WorkstationData; ready
 			return bound.get(key);
 		},
 	});
-	return {port: primed, ready};
+	return primed;
 }

@@ -10,7 +10,7 @@ import React from 'react';
 import {localToday} from '../commands/context.js';
 import {withSession} from '../commands/session.js';
 import {loadKeyMap} from './key-config.js';
-import {primedPort} from './primed-port.js';
+import {FIRST_PAGE, primedPort} from './primed-port.js';
 import {storePort} from './store-port.js';
 import {themeFor} from './theme.js';
 
@@ -25,12 +25,14 @@ export async function runWorkstation({flags, env, plain}: RunOptions): Promise<n
 	const keyMap = await loadKeyMap(env);
 	return withSession({flags, env}, async (session) => {
 		// The first reads start now, on the store's thread, while the screens' code loads.
-		const {port: data, ready} = primedPort(storePort(session, {storeName: String(flags.db ?? session.store.path)}));
+		const data = primedPort(storePort(session, {storeName: String(flags.db ?? session.store.path)}));
 		const [{render}, {App}] = await Promise.all([import('ink'), import('./App.js')]);
-		// The first frame is drawn with the data (a frame of "Loading…" first would cost a render
-		// and hold up the store's replies while it is drawn) — unless the store is slow to answer.
-		await Promise.race([ready, delay(FIRST_FRAME_WAIT_MS, undefined, {ref: false})]);
-		const instance = render(<App data={data} theme={themeFor(env)} keyMap={keyMap} today={() => localToday()} reserveLastLine />, {
+		// The first frame is drawn with the first reads (a frame of "Loading…" first would cost a
+		// render and hold up the store's replies while it is drawn) — unless the store is slow to
+		// answer or fails: then the App shows "Loading…" and reads (and reports) for itself.
+		const first = Promise.all([data.queues(), data.queuePage(FIRST_PAGE)]).then(([queues, page]) => ({queues, page, query: FIRST_PAGE}), () => null);
+		const initial = await Promise.race([first, delay(FIRST_FRAME_WAIT_MS, null, {ref: false})]);
+		const instance = render(<App data={data} theme={themeFor(env)} keyMap={keyMap} today={() => localToday()} reserveLastLine initial={initial} />, {
 			exitOnCtrlC: false,
 			// Only changed lines are rewritten (Ink's incremental mode, with the fix applied at
 			// bundle time: source/build/bundle.mjs).

@@ -3,11 +3,15 @@
  * store) and cached, so moving the cursor within fetched pages never waits for the store.
  */
 import {useCallback, useEffect, useRef, useState} from 'react';
-import type {CaseRow, SortColumn, WorkstationData} from './data.js';
+import type {CaseRow, QueuePage, SortColumn, WorkstationData} from './data.js';
 
 export const PAGE_SIZE = 100;
 
 export type QueueQuery = {queue: string; filter: string; sort: SortColumn; descending: boolean};
+
+function keyOf(query: QueueQuery): string {
+	return `${query.queue}\u0000${query.filter}\u0000${query.sort}\u0000${query.descending}`;
+}
 
 export type QueueWindow = {
 	/** Row at absolute position `index`, or undefined while its page loads. */
@@ -22,19 +26,26 @@ export type QueueWindow = {
 	generation: number;
 };
 
-/** Fetches and caches the pages covering rows `from`…`to` of `query`. */
-export function useQueueWindow(data: WorkstationData, query: QueueQuery, from: number, to: number): QueueWindow {
-	const pages = useRef(new Map<number, {rows: CaseRow[]; next: string | null}>());
+/**
+ * Fetches and caches the pages covering rows `from`…`to` of `query`. `initial`: the first page of
+ * `initial.query`, already read (the workstation's start); used, not read again, while the query
+ * is that one.
+ */
+export function useQueueWindow(data: WorkstationData, query: QueueQuery, from: number, to: number, initial: {query: QueueQuery; page: QueuePage} | null = null): QueueWindow {
+	const initialKey = initial ? `${keyOf(initial.query)}\u00000` : null;
+	const pages = useRef(new Map<number, {rows: CaseRow[]; next: string | null}>(initial ? [[0, {rows: initial.page.rows, next: initial.page.next}]] : []));
+	// The initial page's cache is kept by the first run of the effect below (not emptied).
+	const keepInitial = useRef(initialKey);
 	const pending = useRef(new Set<number>());
 	/** Pages the store refused for this query: not asked again until the query changes or a reload. */
 	const failed = useRef(new Set<number>());
 	const [reloads, setReloads] = useState(0);
-	const queryKey = `${query.queue}\u0000${query.filter}\u0000${query.sort}\u0000${query.descending}`;
+	const queryKey = keyOf(query);
 	// A reload is a new cache: a fetch started before it must not fill the new one with old rows.
 	const cacheKey = `${queryKey}\u0000${reloads}`;
 	const currentKey = useRef(cacheKey);
-	const [total, setTotal] = useState(0);
-	const [loading, setLoading] = useState(true);
+	const [total, setTotal] = useState(initial && initialKey === cacheKey ? initial.page.total : 0);
+	const [loading, setLoading] = useState(!(initial && initialKey === cacheKey));
 	const [error, setError] = useState<string | null>(null);
 	const [generation, setGeneration] = useState(0);
 
@@ -76,6 +87,9 @@ export function useQueueWindow(data: WorkstationData, query: QueueQuery, from: n
 
 	// A new query (or a reload) starts from an empty cache, keeping the old rows' total until the first page arrives.
 	useEffect(() => {
+		const kept = keepInitial.current === cacheKey;
+		keepInitial.current = null;
+		if (kept) return;
 		currentKey.current = cacheKey;
 		pages.current = new Map();
 		pending.current = new Set();

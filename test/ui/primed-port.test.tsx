@@ -1,8 +1,8 @@
 /**
- * The first reads started before the screens load (source/ui/primed-port.ts): the App's first
- * requests are exactly the primed ones (one queues read, one first page — so the store audits one
- * queue view, not two), later reads go to the store, and a failed primed read reaches the App as
- * any failed read does.
+ * The workstation's start (source/ui/primed-port.ts, run.tsx): the first reads are asked at once;
+ * the App given them draws its first frame with the queue's rows and position (no "Loading…"
+ * frame) and reads nothing again — so the store audits one queue view, not two; a primed answer
+ * is handed out once, and a failed one reaches whoever takes it.
  */
 import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
@@ -15,51 +15,54 @@ import {FakePort, NOW, TODAY} from './fake-port.js';
 
 afterEach(() => cleanup());
 
-async function until(test: () => boolean, what: string): Promise<void> {
-	const deadline = Date.now() + 5000;
-	while (!test()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 2));
-	}
+async function settle(): Promise<void> {
+	for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
-function renderPrimed(fake: FakePort) {
-	const {port, ready} = primedPort(fake);
-	const app = render(<App data={port} theme={themeFor({})} keyMap={defaultKeyMap()} size={{columns: 80, rows: 24}} pollMs={0} today={() => TODAY} clock={() => new Date(NOW)} />);
-	return {app, ready};
-}
-
-describe('the primed first reads', () => {
-	it('are the App\'s first reads: one queues read and one first page, both asked before the App was drawn', async () => {
+describe('the start of the workstation', () => {
+	it('asks the first reads at once; the App given them draws its first frame with the rows and reads neither again', async () => {
 		const fake = new FakePort();
-		const {port, ready} = primedPort(fake);
+		const port = primedPort(fake);
 		expect(fake.callsOf('queues')).toHaveLength(1);
 		expect(fake.callsOf('queuePage')).toEqual([[FIRST_PAGE]]);
-		await ready;
-		const app = render(<App data={port} theme={themeFor({})} keyMap={defaultKeyMap()} size={{columns: 80, rows: 24}} pollMs={0} today={() => TODAY} clock={() => new Date(NOW)} />);
-		await until(() => /\d+–\d+ of \d+/.test(app.lastFrame() ?? ''), 'the position in the status bar');
-		expect(app.lastFrame()).toContain('My cases');
-		// The App asked for nothing the primed reads had not already fetched.
+		const [queues, page] = await Promise.all([port.queues(), port.queuePage(FIRST_PAGE)]);
+		const app = render(
+			<App data={port} theme={themeFor({})} keyMap={defaultKeyMap()} size={{columns: 80, rows: 24}} pollMs={0} today={() => TODAY} clock={() => new Date(NOW)} initial={{queues, page, query: FIRST_PAGE}} />,
+		);
+		const first = app.frames[0] ?? '';
+		expect(first).toMatch(new RegExp(`1–\\d+ of ${page.total}`));
+		expect(first).toContain(page.rows[0]!.applicationNumber);
+		expect(first).not.toContain('Loading');
+		await settle();
 		expect(fake.callsOf('queues')).toHaveLength(1);
-		expect(fake.callsOf('queuePage')).toEqual([[FIRST_PAGE]]);
-		expect(fake.callsOf('reasonCodes')).toHaveLength(1);
+		expect(fake.callsOf('queuePage')).toHaveLength(1);
 	});
 
-	it('are handed out once: a refresh, another queue or another sort reads the store again', async () => {
+	it('hands each primed answer out once: a later read goes to the store', async () => {
 		const fake = new FakePort();
-		const {app, ready} = renderPrimed(fake);
-		await ready;
-		await until(() => /\d+–\d+ of \d+/.test(app.lastFrame() ?? ''), 'the first page');
-		app.stdin.write('r');
-		await until(() => fake.callsOf('queuePage').length >= 2 && fake.callsOf('queues').length >= 2, 'a second read after r');
-		expect(fake.callsOf('queuePage').at(-1)).toEqual([FIRST_PAGE]);
+		const port = primedPort(fake);
+		await port.queues();
+		await port.queues();
+		expect(fake.callsOf('queues')).toHaveLength(2);
+		await port.queuePage({...FIRST_PAGE, sort: 'crs'});
+		await port.queuePage(FIRST_PAGE);
+		// The first page read did not match the primed one, which was dropped (never handed out stale later).
+		expect(fake.callsOf('queuePage')).toHaveLength(3);
 	});
 
-	it('a primed read that fails reaches the App like any failed read: the message is shown', async () => {
+	it('a primed read that failed rejects for whoever takes it, with the store\'s message', async () => {
 		const fake = new FakePort();
 		fake.failNext('queues', new Error('the store is locked by another program'));
-		const {app, ready} = renderPrimed(fake);
-		await ready;
-		await until(() => (app.lastFrame() ?? '').includes('the store is locked by another program'), 'the error in the status line');
+		const port = primedPort(fake);
+		await expect(port.queues()).rejects.toThrow('the store is locked by another program');
+	});
+
+	it('without the first reads (a slow or failing store) the App reads for itself and shows what it gets', async () => {
+		const fake = new FakePort();
+		const app = render(<App data={primedPort(fake)} theme={themeFor({})} keyMap={defaultKeyMap()} size={{columns: 80, rows: 24}} pollMs={0} today={() => TODAY} clock={() => new Date(NOW)} initial={null} />);
+		const deadline = Date.now() + 5000;
+		while (!/\d+–\d+ of \d+/.test(app.lastFrame() ?? '') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
+		expect(app.lastFrame()).toMatch(/\d+–\d+ of \d+/);
+		expect(fake.callsOf('queuePage')).toEqual([[FIRST_PAGE]]);
 	});
 });
