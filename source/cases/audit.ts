@@ -83,6 +83,20 @@ export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerificati
 	return {ok: true, events: count};
 }
 
+/** Audit actions that only read (viewing, listing, exporting, checking, refusals): no case changed. */
+export const READ_ONLY_ACTIONS: readonly string[] = ['view', 'list', 'search', 'export', 'verify-documents', 'pool', 'round-dry-run', 'refused'];
+
+/**
+ * The sequence number of the latest audit event that records a change (not a read: see
+ * {@link READ_ONLY_ACTIONS}), 0 when there is none. The workstation polls it to notice other
+ * officers' changes; its own views and listings (audited as reads) must not count, or showing a
+ * case would look like a change and show it again, and again.
+ */
+export async function lastChangeSeq(db: Kysely<Database>): Promise<number> {
+	const row = await db.selectFrom('audit_events').select('seq').where('action', 'not in', READ_ONLY_ACTIONS).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+	return row?.seq ?? 0;
+}
+
 /**
  * The sequence number of the latest audit event (0 when there is none). Every change to any
  * case is audited, so the workstation polls this to notice other officers' changes.

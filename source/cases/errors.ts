@@ -48,3 +48,11 @@ export class ConflictError extends CaseError {
 		this.name = 'ConflictError';
 	}
 }
+
+/** A setting of the environment or a configuration file is not acceptable (exit 78). */
+export class ConfigError extends CaseError {
+	constructor(message: string) {
+		super(78, message);
+		this.name = 'ConfigError';
+	}
+}

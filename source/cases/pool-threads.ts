@@ -12,7 +12,7 @@ import {existsSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
-import {InvalidError} from './errors.js';
+import {ConfigError} from './errors.js';
 import {profileScorer, scoreBatch, type ScoreFilter, type ScoreInput} from './pool-score.js';
 
 /** Profiles from which a ranking is worth starting worker threads for (each costs ~30 ms to start). */
@@ -35,13 +35,13 @@ export type Scorer = {
 
 /**
  * The worker thread count asked for by `env.CAIPS_POOL_THREADS`, or null when unset (automatic).
- * Throws InvalidError (65) naming the variable and its value when it is not a whole number 0–16.
+ * Throws ConfigError (78, a configuration error) naming the variable and its value when it is not a whole number 0–16.
  */
 export function threadsFromEnv(env: NodeJS.ProcessEnv = process.env): number | null {
 	const text = env.CAIPS_POOL_THREADS;
 	if (text === undefined || text === '') return null;
 	const n = Number(text);
-	if (!/^\d+$/.test(text) || n > 16) throw new InvalidError(`CAIPS_POOL_THREADS ${JSON.stringify(text)} is not a whole number from 0 to 16`);
+	if (!/^\d+$/.test(text) || n > 16) throw new ConfigError(`CAIPS_POOL_THREADS ${JSON.stringify(text)} is not a whole number from 0 to 16`);
 	return n;
 }
 
@@ -53,7 +53,7 @@ function workerScript(): URL | null {
 
 /**
  * Opens a scorer for `asOf` and `filter` sized for a pool of about `profiles` profiles (see the
- * module comment for the thread count). Throws InvalidError for a bad `CAIPS_POOL_THREADS`.
+ * module comment for the thread count). Throws ConfigError (78) for a bad `CAIPS_POOL_THREADS`.
  */
 export function openScorer(asOf: string, filter: ScoreFilter, profiles: number, env: NodeJS.ProcessEnv = process.env): Scorer {
 	const asked = threadsFromEnv(env);

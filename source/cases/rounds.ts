@@ -250,7 +250,7 @@ async function storeRound(trx: Trx, session: Session, result: RoundResult): Prom
  * its invitees in rank order; a round with nobody eligible invites 0 with `cutoff` null.
  *
  * Throws PermissionError (77; refusal audited) unless the officer is an admin; InvalidError (65)
- * for a size that is not a positive whole number, an instant without a zone, both a program and
+ * for a real round dated in the future or not after the latest stored round, for a size that is not a positive whole number, an instant without a zone, both a program and
  * a category, an unknown program or category, or a category not in force on the round's date;
  * StoreBusyError (75) when the store stays locked. A failed round writes nothing.
  */
@@ -273,7 +273,26 @@ export type RankedRound = {prepared: Prepared; seq: number; result: RoundResult}
  */
 export async function rankRound(session: Session, options: RoundOptions | Prepared): Promise<RankedRound> {
 	const prepared = 'type' in options ? options : prepare(options);
-	return session.store.transaction(async (trx) => ({prepared, seq: await lastAuditSeq(trx), result: await computeRound(trx, prepared, false)}), {readOnly: true});
+	return session.store.transaction(
+		async (trx) => {
+			await checkRoundInstant(trx, session, prepared.at);
+			return {prepared, seq: await lastAuditSeq(trx), result: await computeRound(trx, prepared, false)};
+		},
+		{readOnly: true},
+	);
+}
+
+/**
+ * A real round is dated now or in the past, and after the latest stored round: invitations dated
+ * ahead would lock ages at a future date, and a round dated before earlier ones would give ITAs
+ * that `caips ita expire` ends at once. InvalidError (65) naming the instant; a dry run may
+ * simulate any date.
+ */
+async function checkRoundInstant(db: Kysely<Database>, session: Session, at: string): Promise<void> {
+	const now = session.now();
+	if (at > now) throw new InvalidError(`round instant ${at} is in the future (now ${now}): a round cannot be dated ahead; simulate it with --dry-run`);
+	const latest = await db.selectFrom('rounds').select(['number', 'at']).orderBy('at', 'desc').limit(1).executeTakeFirst();
+	if (latest && at <= latest.at) throw new InvalidError(`round instant ${at} is not after round ${latest.number} of ${latest.at}: rounds are run in the order of their dates`);
 }
 
 /**
@@ -286,6 +305,7 @@ export async function rankRound(session: Session, options: RoundOptions | Prepar
 export async function commitRound(session: Session, ranked: RankedRound): Promise<RoundResult> {
 	return write(session, {action: 'round'}, async (trx) => {
 		requireRole(session.actor, ROUND_ROLES, 'running a round');
+		await checkRoundInstant(trx, session, ranked.prepared.at);
 		const result = (await lastAuditSeq(trx)) === ranked.seq ? ranked.result : await computeRound(trx, ranked.prepared, false);
 		await storeRound(trx, session, result);
 		return result;

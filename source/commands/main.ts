@@ -3,6 +3,7 @@
  * turns every failure into one line on stderr and an exit code (CLI contract).
  */
 import meow from 'meow';
+import {escapeControls} from '../format/format-error.js';
 import {localToday} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
 import {helpText} from './help.js';
@@ -56,7 +57,7 @@ export async function main(argv: string[], version: string): Promise<number> {
 		if (name === undefined) {
 			for (const [key, value] of Object.entries(flags)) {
 				if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-				if (!['db', 'demo', 'screenReader', 'debug'].includes(key)) throw new CliError(EXIT.usage, `caips: --${kebab(key)} is not an option of the workstation (caips --help)`);
+				if (!['db', 'demo', 'screenReader', 'debug'].includes(key)) throw new CliError(EXIT.usage, `--${kebab(key)} is not an option of the workstation (caips --help)`);
 			}
 			const {openWorkstation} = await import('./workstation.js');
 			return await openWorkstation({flags, env: process.env});
@@ -72,21 +73,29 @@ export async function main(argv: string[], version: string): Promise<number> {
 		return await command({args: args.map(String), flags, env: process.env, stdout: process.stdout, stderr: process.stderr, today: localToday()});
 	} catch (error) {
 		if (error instanceof CliError) {
-			process.stderr.write(`caips: ${error.message}\n`);
+			process.stderr.write(`caips: ${oneLine(error.message)}\n`);
 			if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
 			return error.exitCode;
 		}
 		const mapped = mapKnownError(error);
 		if (mapped) {
-			process.stderr.write(`caips: ${mapped.message}\n`);
+			process.stderr.write(`caips: ${oneLine(mapped.message)}\n`);
 			if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
 			return mapped.exitCode;
 		}
 		const message = error instanceof Error ? error.message : String(error);
-		process.stderr.write(`caips: internal error: ${message.split('\n')[0]} (run with --debug for details)\n`);
+		process.stderr.write(`caips: internal error: ${oneLine(message.split('\n')[0]!)} (run with --debug for details)\n`);
 		if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
 		return 70;
 	}
+}
+
+/**
+ * An error message as one safe line: control characters, C1 codes and bidi controls (an unknown
+ * command or a login name may carry escape sequences) are written as `\\uXXXX`, never sent raw.
+ */
+function oneLine(message: string): string {
+	return escapeControls(message);
 }
 
 /** Errors of lower layers that carry a meaning for the officer, mapped to a CLI error. */

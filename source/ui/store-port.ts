@@ -3,7 +3,7 @@
  * source/cases (which checks roles, versions and audits). No SQL here.
  */
 import {assignCase, takeNext} from '../cases/assignment.js';
-import {lastAuditSeq} from '../cases/audit.js';
+import {lastChangeSeq} from '../cases/audit.js';
 import {readCaseHistory, viewCase} from '../cases/case-view.js';
 import {decide, setBringForward} from '../cases/decisions.js';
 import {showDocumentText, verifyDocuments} from '../cases/documents.js';
@@ -181,7 +181,7 @@ export function storePort(session: Session, options: {storeName: string}): Works
 			} while (after);
 			return out;
 		},
-		changeMark: () => lastAuditSeq(session.store.db),
+		changeMark: () => lastChangeSeq(session.store.db),
 		close: async () => undefined,
 	};
 }

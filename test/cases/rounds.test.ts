@@ -173,13 +173,29 @@ describe('a dry run, determinism, one transaction', () => {
 		const unchanged = await rankRound(alice, {at: AT, size: 2});
 		expect(await commitRound(alice, unchanged)).toBe(unchanged.result);
 
-		const stale = await rankRound(alice, {at: AT, size: 2});
-		const meanwhile = await runRound(alice, {at: AT, size: 2});
+		const stale = await rankRound(alice, {at: '2026-08-05T16:00:00Z', size: 2});
+		const meanwhile = await runRound(alice, {at: '2026-08-05T15:00:00Z', size: 2});
 		const committed = await commitRound(alice, stale);
 		expect(stale.result.invitees.map((e) => e.applicationNumber)).toEqual(meanwhile.invitees.map((e) => e.applicationNumber));
 		expect(committed.round.number).toBe(meanwhile.round.number + 1);
-		expect(committed.invitees.map((e) => e.applicationNumber)).toEqual([n(5), n(6)]); // n(1), n(2) went in the first round, n(3), n(4) in the one meanwhile
+		expect(committed.invitees.map((e) => e.applicationNumber)).toEqual([n(4), n(5)]); // n(1), n(2) went in the first round; n(9) (submitted a second after it) and n(3) in the one meanwhile
 		expect(committed.invitees.some((e) => meanwhile.invitees.some((m) => m.applicationNumber === e.applicationNumber))).toBe(false);
+	});
+
+	it('a real round is dated now or earlier and after the latest round (65, nothing written); a dry run may simulate any date', async () => {
+		const {t, alice} = await storeWith(TIE);
+		await runRound(alice, {at: AT, size: 1});
+		const digest = await storeDigest(t.store);
+		const future = await failure(runRound(alice, {at: '2099-01-01T00:00:00Z', size: 1}));
+		expect(future?.exitCode).toBe(65);
+		expect(future?.message).toMatch(/^round instant 2099-01-01T00:00:00.000Z is in the future \(now .*\): a round cannot be dated ahead; simulate it with --dry-run$/);
+		for (const at of [AT, '2026-08-01T00:00:00Z']) {
+			const earlier = await failure(runRound(alice, {at, size: 1}));
+			expect(earlier?.exitCode).toBe(65);
+			expect(earlier?.message).toContain('is not after round 1 of 2026-08-05T14:00:00.000Z');
+		}
+		expect(await storeDigest(t.store)).toBe(digest);
+		expect((await runRound(alice, {at: '2099-01-01T00:00:00Z', size: 1, dryRun: true})).round.dryRun).toBe(true);
 	});
 
 	it('a round that fails midway writes nothing: no round, no invitation, no case change, no audit event', async () => {

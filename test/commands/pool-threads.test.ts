@@ -55,10 +55,10 @@ describe('ranking on worker threads', () => {
 		expect(round('3').stdout).toBe(roundInThread.stdout);
 	});
 
-	it('a bad CAIPS_POOL_THREADS is refused with exit 65, naming the variable and the value', () => {
+	it('a bad CAIPS_POOL_THREADS is a configuration error (exit 78), naming the variable and the value', () => {
 		for (const bad of ['two', '-1', '17', '1.5']) {
 			const run = runCli(['pool', '--as-of', '2026-08-05'], env(bad));
-			expect(run.code, bad).toBe(65);
+			expect(run.code, bad).toBe(78);
 			expect(run.stderr).toBe(`caips: CAIPS_POOL_THREADS ${JSON.stringify(bad)} is not a whole number from 0 to 16\n`);
 			expect(run.stdout).toBe('');
 		}
