@@ -12,6 +12,7 @@ import {decodeJson, fetchPage, type ApplicationRow, type ApplicationUpdate, type
 import {escapeControls} from '../format/format-error.js';
 import type {Application} from '../rules/application.js';
 import {assessCase, caseReferenceDate, decodeCaseAssessment, type CaseAssessment, type Finding} from './assessment.js';
+import {READ_ONLY_ACTIONS} from './audit.js';
 import {ConflictError, NotFoundError} from './errors.js';
 import type {Session, Trx} from './session.js';
 
@@ -19,7 +20,7 @@ import type {Session, Trx} from './session.js';
 export const OPEN_STATES = ['pool', 'invited', 'received', 'in_review', 'awaiting_info', 'pending_review'] as const;
 
 /** Audit actions that read but never change a case (skipped when telling what changed). */
-const READ_ACTIONS = new Set(['view', 'search', 'export', 'refused', 'verify-documents', 'list']);
+const READ_ACTIONS = new Set(READ_ONLY_ACTIONS);
 
 /** Audit actions that change a case without bumping its version (told, but not counted). */
 const UNVERSIONED_ACTIONS = new Set(['note']);
