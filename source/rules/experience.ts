@@ -116,55 +116,60 @@ export function creditableHours(periods: readonly WorkPeriod[], window: Window, 
  * order so that the floating-point result never depends on the algorithm used.
  */
 export function datedHours(periods: readonly DatedPeriod[], window: Window, lastDay: number): Experience {
-	// Insertion keeps the usual few periods cheap; a long list (quadratic there) takes the sort.
-	if (periods.length > INSERTION_LIMIT) return generalHours(periods, window, lastDay);
-	const edgeDays: number[] = [];
-	const edgeDeltas: number[] = [];
-	let count = 0;
-	let plain = true;
-	for (const dated of periods) {
-		const start = Math.max(dated.start, window.from);
-		const end = Math.min(dated.end, window.to, lastDay);
-		if (end < start) continue;
-		// NaN days (dates no caller should pass) go through the general path below.
-		if (start !== start || end !== end) plain = false;
-		// Stable insertion of both edges by day: shift only the strictly later ones.
-		const rate = dated.period.hoursPerWeek;
-		insertEdge(edgeDays, edgeDeltas, count++, start, rate);
-		insertEdge(edgeDays, edgeDeltas, count++, end + 1, -rate);
-	}
-	if (count === 0) return {hours: 0, years: 0};
-	if (!plain) return generalHours(periods, window, lastDay);
+	// Insertion keeps the usual few periods cheap; a long list (quadratic there), or days that are
+	// not numbers (NaN: dates no caller should pass), take the built-in stable sort.
+	const edges = (periods.length <= INSERTION_LIMIT ? insertedEdges(periods, window, lastDay) : null) ?? sortedEdges(periods, window, lastDay);
+	if (edges.days.length === 0) return {hours: 0, years: 0};
 	// Sum of (days × capped weekly rate); divided by 7 once at the end to stay exact.
+	const {days, deltas} = edges;
 	let hourDays = 0;
 	let rate = 0;
-	let previous = edgeDays[0]!;
-	for (let i = 0; i < count; i++) {
-		const day = edgeDays[i]!;
+	let previous = days[0]!;
+	for (let i = 0; i < days.length; i++) {
+		const day = days[i]!;
 		if (day > previous && rate > 0) hourDays += (day - previous) * Math.min(rate, MAX_HOURS_PER_WEEK);
-		rate += edgeDeltas[i]!;
+		rate += deltas[i]!;
 		previous = day;
 	}
 	return {hours: hourDays / 7, years: Math.floor(hourDays / (HOURS_PER_YEAR * 7) + 1e-9)};
 }
 
+/** Rate changes by day: the day a rate starts (delta +rate) and the day after it ends (−rate). */
+type Edges = {days: number[]; deltas: number[]};
+
 /** Most periods whose rate changes {@link datedHours} orders by insertion. */
 const INSERTION_LIMIT = 32;
 
-/** Inserts an edge into the first `count` edges (sorted by day), after any edge of the same day. */
-function insertEdge(edgeDays: number[], edgeDeltas: number[], count: number, day: number, delta: number): void {
-	let i = count;
-	while (i > 0 && edgeDays[i - 1]! > day) {
-		edgeDays[i] = edgeDays[i - 1]!;
-		edgeDeltas[i] = edgeDeltas[i - 1]!;
-		i--;
+/** The edges of `periods` clipped to the window, ordered by stable insertion; null when a day is NaN. */
+function insertedEdges(periods: readonly DatedPeriod[], window: Window, lastDay: number): Edges | null {
+	const days: number[] = [];
+	const deltas: number[] = [];
+	for (const dated of periods) {
+		const start = Math.max(dated.start, window.from);
+		const end = Math.min(dated.end, window.to, lastDay);
+		if (end < start) continue;
+		if (start !== start || end !== end) return null;
+		const rate = dated.period.hoursPerWeek;
+		insertEdge(days, deltas, start, rate);
+		insertEdge(days, deltas, end + 1, -rate);
 	}
-	edgeDays[i] = day;
-	edgeDeltas[i] = delta;
+	return {days, deltas};
 }
 
-/** {@link datedHours} with the built-in (stable) sort: for long lists and days that are not numbers (NaN). */
-function generalHours(periods: readonly DatedPeriod[], window: Window, lastDay: number): Experience {
+/** Inserts an edge into `days`/`deltas` (sorted by day), after any edge of the same day. */
+function insertEdge(days: number[], deltas: number[], day: number, delta: number): void {
+	let i = days.length;
+	while (i > 0 && days[i - 1]! > day) {
+		days[i] = days[i - 1]!;
+		deltas[i] = deltas[i - 1]!;
+		i--;
+	}
+	days[i] = day;
+	deltas[i] = delta;
+}
+
+/** The edges of `periods` clipped to the window, in the order of the built-in (stable) sort by day. */
+function sortedEdges(periods: readonly DatedPeriod[], window: Window, lastDay: number): Edges {
 	const edges: Array<[day: number, delta: number]> = [];
 	for (const dated of periods) {
 		const start = Math.max(dated.start, window.from);
@@ -172,17 +177,8 @@ function generalHours(periods: readonly DatedPeriod[], window: Window, lastDay: 
 		if (end < start) continue;
 		edges.push([start, dated.period.hoursPerWeek], [end + 1, -dated.period.hoursPerWeek]);
 	}
-	if (edges.length === 0) return {hours: 0, years: 0};
 	edges.sort((a, b) => a[0] - b[0]);
-	let hourDays = 0;
-	let rate = 0;
-	let previous = edges[0]![0];
-	for (const [day, delta] of edges) {
-		if (day > previous && rate > 0) hourDays += (day - previous) * Math.min(rate, MAX_HOURS_PER_WEEK);
-		rate += delta;
-		previous = day;
-	}
-	return {hours: hourDays / 7, years: Math.floor(hourDays / (HOURS_PER_YEAR * 7) + 1e-9)};
+	return {days: edges.map((e) => e[0]), deltas: edges.map((e) => e[1])};
 }
 
 /** Creditable experience of `periods` under `rule` in the `years` before `asOf` (null: no limit). */
