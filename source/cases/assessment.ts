@@ -16,10 +16,13 @@ export type Finding = {person: 'applicant' | 'spouse'; idx: number; finding: 'cl
 
 /**
  * The date a case is assessed on: the UTC date the e-APR was received (the "date the
- * application is made", IRPR s. 87.1(2)(a)), else `today` for a profile still in the pool.
+ * application is made", IRPR s. 87.1(2)(a)); else, for an invited candidate, the UTC date of the
+ * ITA (the assessment the invitation rests on, as the round computed it; rules.md §7.3); else
+ * `today` for a profile still in the pool.
  */
 export function caseReferenceDate(application: Application, today: string): string {
-	return application.receivedAt ? utcDateOf(application.receivedAt) : today;
+	if (application.receivedAt) return utcDateOf(application.receivedAt);
+	return application.invitedAt ? utcDateOf(application.invitedAt) : today;
 }
 
 function withFindings(periods: WorkPeriod[], findings: readonly Finding[], person: Finding['person']): WorkPeriod[] {

@@ -9,7 +9,8 @@ import {listDocuments, type DocumentInfo} from './documents.js';
 import type {Kysely} from 'kysely';
 import {decodeJson, decodeSet, fetchPage, type ApplicationStatus, type Cursor, type Database, type OfficerRole, type SortKey} from '../../db/index.js';
 import type {Application} from '../rules/application.js';
-import {decodeCaseAssessment, type CaseAssessment} from './assessment.js';
+import {utcDateOf} from '../rules/dates.js';
+import {assessCase, caseReferenceDate, decodeCaseAssessment, type CaseAssessment} from './assessment.js';
 import {recordAudit} from './audit.js';
 import {NotFoundError} from './errors.js';
 import {requireRole, write, type Session} from './session.js';
@@ -72,7 +73,7 @@ export type CaseRecord = {
 	case: CaseColumns;
 	/** The application data as imported (without `documents` and `notes`: see `notes`, `documents`). */
 	application: Application;
-	/** The cached assessment, as claimed and as assessed (null only if never computed). */
+	/** The assessment as claimed and as assessed: the cached one, else computed when read (readCase). */
 	assessment: CaseAssessment | null;
 	workPeriods: WorkPeriodView[];
 	/** In the order recorded. */
@@ -107,10 +108,14 @@ const BY_ID: readonly SortKey[] = [{column: 'id'}];
 const BY_SEQ: readonly SortKey[] = [{column: 'seq'}];
 
 /**
- * Reads case `applicationNumber` with `db` (a transaction handle or the store's handle). Throws
- * NotFoundError (65) naming the application number when there is no such case.
+ * Reads case `applicationNumber` with `db` (a transaction handle or the store's handle). The
+ * assessment is the cached one, or — for a case whose row caches none (a round's invitees, profiles
+ * loaded in bulk) — computed now from the stored application and the officer's findings on its
+ * reference date (`caseReferenceDate(application, today)`; `today` `YYYY-MM-DD`, default the
+ * current UTC date). Throws NotFoundError (65) naming the application number when there is no
+ * such case.
  */
-export async function readCase(db: Kysely<Database>, applicationNumber: string): Promise<CaseRecord> {
+export async function readCase(db: Kysely<Database>, applicationNumber: string, today: string = utcDateOf(new Date().toISOString())): Promise<CaseRecord> {
 	const row = await db.selectFrom('applications').selectAll().where('application_number', '=', applicationNumber).executeTakeFirst();
 	if (!row) throw new NotFoundError(`no case ${JSON.stringify(applicationNumber)} in this store`);
 	const n = applicationNumber;
@@ -151,7 +156,10 @@ export async function readCase(db: Kysely<Database>, applicationNumber: string):
 			updatedAt: row.updated_at,
 		},
 		application: application as Application,
-		assessment: row.assessment === null ? null : decodeCaseAssessment(row.assessment),
+		assessment:
+			row.assessment === null
+				? assessCase(application as Application, work.map((w) => ({person: w.person, idx: w.idx, finding: w.finding})), caseReferenceDate(application as Application, today))
+				: decodeCaseAssessment(row.assessment),
 		// Applicant's periods first, each person's in list order.
 		workPeriods: work
 			.map((w) => ({
@@ -197,7 +205,7 @@ export async function readCaseHistory(db: Kysely<Database>, applicationNumber: s
 export async function viewCase(session: Session, applicationNumber: string): Promise<CaseRecord> {
 	return write(session, {action: 'view', applicationNumber}, async (trx) => {
 		requireRole(session.actor, CASE_READ_ROLES, 'viewing a case');
-		const record = await readCase(trx, applicationNumber);
+		const record = await readCase(trx, applicationNumber, utcDateOf(session.now()));
 		await recordAudit(trx, session, {action: 'view', applicationNumber});
 		return record;
 	});

@@ -14,6 +14,7 @@ import {encodeJson} from '../../db/index.js';
 import {assessmentLines} from '../report/assessment-text.js';
 import type {Assessment} from '../rules/assess.js';
 import type {Person, Spouse} from '../rules/application.js';
+import {utcDateOf} from '../rules/dates.js';
 import {safeLines, safeText} from '../text/terminal-text.js';
 import {recordAudit} from './audit.js';
 import {CASE_READ_ROLES, readCase, readCaseHistory, type CaseRecord, type HistoryEvent} from './case-view.js';
@@ -215,7 +216,7 @@ export function caseNotesText(record: CaseRecord, history: readonly HistoryEvent
 export async function exportCaseNotes(session: Session, applicationNumber: string): Promise<string> {
 	return write(session, {action: 'export', applicationNumber}, async (trx) => {
 		requireRole(session.actor, CASE_READ_ROLES, 'exporting a case');
-		const record = await readCase(trx, applicationNumber);
+		const record = await readCase(trx, applicationNumber, utcDateOf(session.now()));
 		const history = await readCaseHistory(trx, applicationNumber, READ_ACTIONS);
 		const codes = new Set(record.decisions.flatMap((d) => d.reasonCodes));
 		const reasons = new Map<string, {meaning: string; source: string}>();

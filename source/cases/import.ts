@@ -37,16 +37,27 @@ export function importStatus(application: Application): ApplicationStatus {
 /**
  * The `applications.data` text: the canonical JSON of the application without document contents
  * and notes (they live in `documents` and `notes`); `documents: []` / `notes: []` are kept when
- * the file had those keys, so the export gives back the same shape.
+ * the file had those keys, so the export gives back the same shape. Pure ASCII: every character
+ * from U+007F up is written as a `\uXXXX` escape (the same JSON value). Ranking reads the JSON of
+ * hundreds of profiles as one text (pool.ts), and one name in another script would make that whole
+ * text two bytes a character, decoded several times slower; and no raw bidi or other
+ * invisible character ever sits in the store's file.
  */
 export function storedApplicationData(application: Application): string {
-	return encodeJson(
-		applicationToJson({
-			...application,
-			documents: application.documents ? [] : undefined,
-			notes: application.notes ? [] : undefined,
-		}),
+	return asciiJson(
+		encodeJson(
+			applicationToJson({
+				...application,
+				documents: application.documents ? [] : undefined,
+				notes: application.notes ? [] : undefined,
+			}),
+		),
 	);
+}
+
+/** `json` with every UTF-16 code unit from U+007F up written as a `\uXXXX` escape (valid JSON, the same value). */
+export function asciiJson(json: string): string {
+	return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 type PreparedDocument = {kind: string; title: string; file_name: string; media_type: string; size_bytes: number; sha256: string; content: Buffer};

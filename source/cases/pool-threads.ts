@@ -13,7 +13,7 @@ import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import {ConfigError} from './errors.js';
-import {profileScorer, scoreBatch, type ScoreFilter, type ScoreInput} from './pool-score.js';
+import {batchScorer, DamagedBatchError, type ProfileBatch, type ScoreSetup} from './pool-score.js';
 
 /** Profiles from which a ranking is worth starting worker threads for (each costs ~30 ms to start). */
 export const THREADED_FROM = 8000;
@@ -21,12 +21,15 @@ export const THREADED_FROM = 8000;
 /** Most worker threads started when the count is automatic. */
 const AUTO_MAX_THREADS = 4;
 
-/** Scores batches of profiles; see {@link scoreBatch} for the result's layout. */
+/** Scores batches of profiles; see {@link batchScorer} for the result's layout. */
 export type Scorer = {
 	/** Worker threads in use (0: the calling thread scores). */
 	readonly threads: number;
-	/** Scores one batch. Rejects with an Error carrying the worker's message if scoring threw. */
-	score(inputs: ScoreInput[]): Promise<Int32Array>;
+	/**
+	 * Scores one batch. Rejects with DamagedBatchError when its JSON does not parse, else with an
+	 * Error carrying the message of what scoring threw.
+	 */
+	score(batch: ProfileBatch): Promise<Int32Array>;
 	/** Batches being scored now. */
 	readonly inFlight: number;
 	/** Stops the worker threads (idempotent). */
@@ -52,30 +55,33 @@ function workerScript(): URL | null {
 }
 
 /**
- * Opens a scorer for `asOf` and `filter` sized for a pool of about `profiles` profiles (see the
- * module comment for the thread count). Throws ConfigError (78) for a bad `CAIPS_POOL_THREADS`.
+ * Opens a scorer for `setup` sized for a pool of about `profiles` profiles (see the module
+ * comment for the thread count). Throws ConfigError (78) for a bad `CAIPS_POOL_THREADS`.
  */
-export function openScorer(asOf: string, filter: ScoreFilter, profiles: number, env: NodeJS.ProcessEnv = process.env): Scorer {
+export function openScorer(setup: ScoreSetup, profiles: number, env: NodeJS.ProcessEnv = process.env): Scorer {
 	const asked = threadsFromEnv(env);
 	const script = workerScript();
 	const threads = !script ? 0 : asked ?? (profiles >= THREADED_FROM ? Math.min(AUTO_MAX_THREADS, availableParallelism()) : 0);
-	if (threads === 0 || !script) return inThread(asOf, filter);
-	return withWorkers(script, threads, asOf, filter);
+	if (threads === 0 || !script) return inThread(setup);
+	return withWorkers(script, threads, setup);
 }
 
-function inThread(asOf: string, filter: ScoreFilter): Scorer {
-	const score = profileScorer(asOf, filter);
+function inThread(setup: ScoreSetup): Scorer {
+	const score = batchScorer(setup);
 	return {
 		threads: 0,
 		inFlight: 0,
-		score: async (inputs) => scoreBatch(score, inputs),
+		score: async (batch) => score(batch),
 		close: async () => {},
 	};
 }
 
 type Pending = {resolve: (scores: Int32Array) => void; reject: (error: Error) => void};
 
-function withWorkers(script: URL, threads: number, asOf: string, filter: ScoreFilter): Scorer {
+/** A worker's answer: the scores, or what was thrown (`damaged`: a DamagedBatchError). */
+type Answer = {id: number; scores?: Int32Array; error?: string; damaged?: boolean};
+
+function withWorkers(script: URL, threads: number, setup: ScoreSetup): Scorer {
 	const pending = new Map<number, Pending>();
 	const load: number[] = [];
 	const workers: Worker[] = [];
@@ -87,15 +93,15 @@ function withWorkers(script: URL, threads: number, asOf: string, filter: ScoreFi
 		pending.clear();
 	};
 	for (let i = 0; i < threads; i++) {
-		const worker = new Worker(script, {workerData: {asOf, filter}});
+		const worker = new Worker(script, {workerData: setup});
 		load.push(0);
-		worker.on('message', (message: {id: number; scores?: Int32Array; error?: string}) => {
+		worker.on('message', (message: Answer) => {
 			load[i]! -= 1;
 			const p = pending.get(message.id);
 			if (!p) return;
 			pending.delete(message.id);
 			if (message.scores) p.resolve(message.scores);
-			else p.reject(new Error(`ranking worker: ${message.error}`));
+			else p.reject(message.damaged ? new DamagedBatchError(message.error) : new Error(`ranking worker: ${message.error}`));
 		});
 		worker.on('error', (error) => failAll(error instanceof Error ? error : new Error(String(error))));
 		worker.on('exit', (code) => {
@@ -109,7 +115,7 @@ function withWorkers(script: URL, threads: number, asOf: string, filter: ScoreFi
 		get inFlight() {
 			return pending.size;
 		},
-		score(inputs) {
+		score(batch) {
 			if (failure) return Promise.reject(failure);
 			const id = nextId++;
 			// The least busy worker takes the batch.
@@ -118,7 +124,7 @@ function withWorkers(script: URL, threads: number, asOf: string, filter: ScoreFi
 			load[best]! += 1;
 			return new Promise<Int32Array>((resolve, reject) => {
 				pending.set(id, {resolve, reject});
-				workers[best]!.postMessage({id, inputs});
+				workers[best]!.postMessage({id, batch});
 			});
 		},
 		async close() {

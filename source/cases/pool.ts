@@ -22,19 +22,19 @@
  * number of profiles) after reading, in a write transaction of its own; the reading itself runs in
  * a read-only snapshot, so viewing the pool never holds the store's write lock for seconds.
  */
-import type {Kysely} from 'kysely';
-import {decodeInstant, keysetPage, type Cursor, type Database, type SortKey} from '../../db/index.js';
+import {sql, type Kysely} from 'kysely';
+import type {Database} from '../../db/index.js';
 import {CATEGORY_IDS, categoryOn, categoryPeriods, isCategoryId, type CategoryId} from '../rules/categories.js';
-import {addYears, dayNumber, isRealDate} from '../rules/dates.js';
+import {isRealDate} from '../rules/dates.js';
 import type {Finding} from './assessment.js';
 import {recordAudit} from './audit.js';
 import {InvalidError} from './errors.js';
 import {distributionOf, type Distribution} from './pool-distribution.js';
-import {CATEGORY_BIT, POOL_PROGRAMS, PROGRAM_BIT, SCORE_FIELDS, type PoolProgram, type ScoreInput} from './pool-score.js';
+import {canonicalInstant, CATEGORY_BIT, DamagedBatchError, POOL_PROGRAMS, PROGRAM_BIT, SCORE_FIELDS, type PoolProgram, type ProfileBatch} from './pool-score.js';
 import {openScorer} from './pool-threads.js';
 import {requireRole, write, type Session} from './session.js';
 
-export {POOL_PROGRAMS, type PoolProgram} from './pool-score.js';
+export {POOL_PROGRAMS, withinProfileLife, type PoolProgram} from './pool-score.js';
 
 /** One ranked profile. */
 export type PoolEntry = {
@@ -83,12 +83,8 @@ const VIEW_ROLES = ['officer', 'supervisor', 'admin', 'auditor'] as const;
 /** Express Entry in force (rules.md §7.1, SI/2014-99): no pool before. */
 export const EXPRESS_ENTRY_FROM = '2015-01-01';
 
-/** Rows read per keyset page. */
-const PAGE_ROWS = 2000;
-/** Profiles in one batch for a worker thread. */
-const THREAD_BATCH = 500;
-
-const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** Rows read per keyset page: one batch for a worker thread. */
+const PAGE_ROWS = 500;
 
 /**
  * Checks ranking options; throws InvalidError (65) naming the field and value: a date that is not
@@ -106,16 +102,6 @@ export function checkPoolOptions(options: PoolOptions): void {
 			throw new InvalidError(`category ${options.category} is not in force on ${options.asOf} (in force ${categoryPeriods(options.category)})`);
 		}
 	}
-}
-
-/**
- * True when a profile submitted at `submittedAt` (an instant) is still in the pool on `date`:
- * submitted on or before `date` and `date` is before the first anniversary of the submission
- * date (rules.md §7.1: the profile leaves the pool one year after the day it was received).
- */
-export function withinProfileLife(submittedAt: string, date: string): boolean {
-	const submitted = submittedAt.slice(0, 10);
-	return submitted <= date && dayNumber(date) < addYears(submitted, 1);
 }
 
 /**
@@ -172,60 +158,47 @@ export async function rankCandidates(db: Kysely<Database>, options: RankOptions)
 		.where('status', '=', 'pool')
 		.where('received_at', 'is', null)
 		.executeTakeFirstOrThrow();
-	const scorer = openScorer(asOf, filter, Number(profiles.n));
+	const scorer = openScorer({asOf, filter, submittedBy: options.submittedBy ?? null, findings: [...findings]}, Number(profiles.n));
 	const top = options.limit != null ? new TopRanked(options.limit) : null;
 	const ranked: Ranked[] = [];
-	const sort: SortKey<{application_number: string}>[] = [{column: 'application_number'}];
-	// Exactly the prefix of index applications_status_received (status, received_at,
-	// application_number): each page is an index range read in order. (A condition on
-	// profile_submitted_at here makes SQLite prefer applications_pool and sort every page.)
-	const page = (after: Cursor | null) =>
-		keysetPage(
-			db.selectFrom('applications').select(['application_number', 'profile_submitted_at', 'data']).where('status', '=', 'pool').where('received_at', 'is', null),
-			{sort, after, limit: PAGE_ROWS},
-		).execute();
 	const keep = (record: Ranked) => (top ? top.push(record) : ranked.push(record));
 	// Batches being scored (by worker threads, or at once in this thread), oldest first.
 	const scoring: Array<Promise<void>> = [];
 	const most = Math.max(1, scorer.threads * 3);
-	// The next page is asked for before this one is worked through, so SQLite reads it (on its own
-	// thread) while the profiles are scored.
-	let pending: ReturnType<typeof page> | null = page(null);
+	// The next page is asked for before this one is scored, so SQLite reads it (on its own thread)
+	// meanwhile.
+	let pending: Promise<PoolPage> | null = poolPage(db, null);
 	try {
 		while (pending) {
-			const rows: Array<{application_number: string; profile_submitted_at: string; data: string}> = await pending;
-			pending = rows.length === PAGE_ROWS ? page([rows[rows.length - 1]!.application_number]) : null;
+			const page: PoolPage = await pending;
+			pending = page.rows === PAGE_ROWS ? poolPage(db, page.last) : null;
+			if (page.rows === 0) break;
 			// Let the query's promise chain run down to SQLite before the synchronous work below.
 			if (pending && scorer.threads === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-			const numbers: string[] = [];
-			const instants: string[] = [];
-			const inputs: ScoreInput[] = [];
-			for (const row of rows) {
-				const at = CANONICAL_INSTANT.test(row.profile_submitted_at) ? row.profile_submitted_at : decodeInstant(row.profile_submitted_at);
-				if (!withinProfileLife(at, asOf)) continue;
-				if (options.submittedBy && at > options.submittedBy) continue;
-				numbers.push(row.application_number);
-				instants.push(at);
-				inputs.push({data: row.data, findings: findings.get(row.application_number) ?? null});
-			}
-			// Worker threads take a page in smaller batches, so that they finish together.
-			const size = scorer.threads > 0 ? THREAD_BATCH : inputs.length;
-			for (let from = 0; from < inputs.length; from += size) {
-				const to = Math.min(inputs.length, from + size);
-				const batch = scorer.score(inputs.slice(from, to)).then((scores) => {
-					for (let i = from; i < to; i++) {
-						const at = (i - from) * SCORE_FIELDS;
-						const crs = scores[at]!;
+			const batch: ProfileBatch = {keys: page.keys, data: page.data};
+			const scored = scorer.score(batch).then(
+				(scores) => {
+					const lines = page.keys.split('\n');
+					for (let i = 0; i < lines.length; i++) {
+						const o = i * SCORE_FIELDS;
+						const crs = scores[o]!;
 						if (crs < 0) continue;
-						keep({key: (1200 - crs) * INSTANT_SPAN + Date.parse(instants[i]!), n: numbers[i]!, crs, at: instants[i]!, programs: scores[at + 1]!, categories: scores[at + 2]!});
+						const line = lines[i]!;
+						const tab = line.indexOf('\t');
+						const at = canonicalInstant(line.slice(tab + 1));
+						keep({key: (1200 - crs) * INSTANT_SPAN + Date.parse(at), n: line.slice(0, tab), crs, at, programs: scores[o + 1]!, categories: scores[o + 2]!});
 					}
-				});
-				// Handled here so a failure while another await runs is not an unhandled rejection; awaited below.
-				batch.catch(() => {});
-				scoring.push(batch);
-				// Enough batches queued to keep every thread busy: wait for the oldest.
-				if (scoring.length >= most) await scoring.shift();
-			}
+				},
+				async (error: unknown) => {
+					if (error instanceof DamagedBatchError) await nameDamaged(db, page.keys, error);
+					throw error;
+				},
+			);
+			// Handled here so a failure while another await runs is not an unhandled rejection; awaited below.
+			scored.catch(() => {});
+			scoring.push(scored);
+			// Enough batches queued to keep every thread busy: wait for the oldest.
+			if (scoring.length >= most) await scoring.shift();
 		}
 		await Promise.all(scoring);
 	} catch (error) {
@@ -238,6 +211,52 @@ export async function rankCandidates(db: Kysely<Database>, options: RankOptions)
 	if (top) return toEntries(top.sorted());
 	ranked.sort(compareRanked);
 	return toEntries(ranked);
+}
+
+/** One keyset page of pool profiles as one batch (see pool-score.ts): how many rows, the last application number, the keys and the JSON array's bytes. */
+type PoolPage = {rows: number; last: string | null; keys: string; data: Uint8Array};
+
+/**
+ * Reads the page of pool profiles after application number `after` (null: the first page) as one
+ * batch: SQLite joins the rows' keys into one text and their stored JSON into one array, so this
+ * thread receives two values a page instead of three per profile (which cost it seconds for a
+ * pool of 250,000). The inner query is exactly a range of index applications_status_received
+ * (status, received_at, application_number), read in order. Both texts are built in the same
+ * pass over the same rows, so the n-th key line and the n-th array element are the same profile
+ * (the order among them does not matter: ranking sorts by a total order). The page's last
+ * application number for the next page is the greatest of the page.
+ */
+async function poolPage(db: Kysely<Database>, after: string | null): Promise<PoolPage> {
+	const range = after === null ? sql`` : sql`and application_number > ${after}`;
+	const result = await sql<{rows: number; last: string | null; keys: string | null; data: Uint8Array | null}>`
+		select count(*) as rows, max(application_number) as last,
+			group_concat(application_number || char(9) || profile_submitted_at, char(10)) as keys,
+			cast('[' || group_concat(data, ',') || ']' as blob) as data
+		from (
+			select application_number, profile_submitted_at, data from applications
+			where status = 'pool' and received_at is null ${range}
+			order by application_number limit ${PAGE_ROWS}
+		)`.execute(db);
+	const row = result.rows[0]!;
+	return {rows: Number(row.rows), last: row.last, keys: row.keys ?? '', data: row.data ?? new Uint8Array()};
+}
+
+/**
+ * A batch whose JSON did not parse: finds the first stored application of the batch that does not
+ * parse and throws an Error naming it (the store is damaged: exit 70); rethrows `error` when each
+ * parses on its own.
+ */
+async function nameDamaged(db: Kysely<Database>, keys: string, error: DamagedBatchError): Promise<never> {
+	const numbers = keys.split('\n').map((line) => line.slice(0, line.indexOf('\t')));
+	const rows = await db.selectFrom('applications').select(['application_number', 'data']).where('application_number', 'in', numbers).orderBy('application_number').execute();
+	for (const row of rows) {
+		try {
+			JSON.parse(row.data);
+		} catch (cause) {
+			throw new Error(`stored application ${row.application_number} is damaged: its JSON does not parse (${cause instanceof Error ? cause.message : String(cause)})`);
+		}
+	}
+	throw error;
 }
 
 /**

@@ -25,9 +25,9 @@ import {encodeSet, nowInstant, openStore, type Store} from '../../db/index.js';
 import {assessCase, cachedColumns} from '../../source/cases/assessment.js';
 import {rankPool} from '../../source/cases/pool.js';
 import {runRound} from '../../source/cases/rounds.js';
+import {storedApplicationData} from '../../source/cases/import.js';
 import {caseSearchKey} from '../../source/cases/search-key.js';
 import {loadActor, type Session} from '../../source/cases/session.js';
-import {applicationToJson} from '../../source/format/serialise.js';
 import {parseApplicationFile} from '../../source/format/parse.js';
 import type {Application} from '../../source/rules/application.js';
 
@@ -53,7 +53,7 @@ function rng(seed: number): () => number {
 
 type Template = {application: Application; cached: ReturnType<typeof cachedColumns>};
 
-function templates(root: string): Template[] {
+export function templates(root: string): Template[] {
 	const dir = join(root, 'test', 'fixtures', 'applications');
 	return readdirSync(dir)
 		.filter((name) => name.endsWith('.json'))
@@ -94,7 +94,7 @@ function profileRow(i: number, tpls: Template[]): {row: unknown[]; periods: unkn
 		provincialNomination: r() < 0.01 ? true : base.provincialNomination,
 		applicant: {...base.applicant, familyName, givenNames, dateOfBirth: dob},
 	};
-	const data = JSON.stringify(applicationToJson(application));
+	const data = storedApplicationData(application);
 	const c = tpl.cached;
 	const row = [number, uci, base.program, 'pool', submittedAt, c.crs_total, c.rules_version, c.eligible_programs, caseSearchKey(familyName, givenNames, uci, number), familyName, givenNames, data, '2026-08-01T00:00:00.000Z', '2026-08-01T00:00:00.000Z'];
 	const periods = [
@@ -105,7 +105,7 @@ function profileRow(i: number, tpls: Template[]): {row: unknown[]; periods: unkn
 }
 
 /** Inserts the profiles 500 a statement, 50,000 a transaction, secondary indexes dropped meanwhile. */
-async function buildPool(store: Store, tpls: Template[]): Promise<void> {
+export async function buildPool(store: Store, tpls: Template[]): Promise<void> {
 	const indexes = await sql<{name: string; sql: string}>`select name, sql from sqlite_master where type = 'index' and tbl_name in ('applications', 'work_periods') and sql is not null`.execute(store.db);
 	await store.transaction(async (trx) => {
 		for (const index of indexes.rows) await sql`drop index ${sql.id(index.name)}`.execute(trx);

@@ -153,6 +153,20 @@ describe('exportCaseJson', () => {
 		}
 	});
 
+
+	it('stores the application JSON as ASCII (other scripts, emoji and bidi controls escaped) and gives the names back unchanged', async () => {
+		const original = fixture(FIXTURE_FILES[0]!).applications[0]!;
+		const familyName = 'Nguyễn 王 \u202eevil\u202c';
+		const givenNames = 'Zoë 😀';
+		const app: Application = {...original, applicant: {...original.applicant, familyName, givenNames}};
+		await importApplications(alice, [app], {file: 'names.json', today: TODAY});
+		const row = await caseRow(app.applicationNumber);
+		expect(row.data).toMatch(/^[\x20-\x7e]*$/);
+		expect(row.data).toContain('Nguy\\u1ec5n \\u738b \\u202eevil\\u202c');
+		expect(decodeJson<Application>(row.data).applicant).toMatchObject({familyName, givenNames});
+		const exported = (await exportCaseJson(alice, app.applicationNumber)) as {applicant: {familyName: string; givenNames: string}};
+		expect(exported.applicant).toMatchObject({familyName, givenNames});
+	});
 	it('exports every note, imported and added in caips, in the order recorded, and keeps keys in the spec order', async () => {
 		await importAllFixtures(alice);
 		await t.store.transaction((trx) =>

@@ -8,7 +8,7 @@
 import {sql} from 'kysely';
 import {afterEach, describe, expect, it} from 'vitest';
 import {decodeJson} from '../../db/index.js';
-import {decodeCaseAssessment, type CaseAssessment} from '../../source/cases/assessment.js';
+import {readCase} from '../../source/cases/case-view.js';
 import {verifyAudit} from '../../source/cases/audit.js';
 import {applicationOf} from '../../source/cases/case-version.js';
 import {commitRound, expireInvitations, listRounds, rankRound, roundInvitees, runRound, type RoundOptions} from '../../source/cases/rounds.js';
@@ -82,7 +82,7 @@ describe('a general round: cut-off, tie-break, what is written', () => {
 		for (const i of [5, 6, 7, 8, 9, 10, 11]) expect((await caseRow(t, n(i))).status).toBe('pool');
 	});
 
-	it('stores the round, the invitations and each invitee as invited (ITA in the case and its application, assessment re-cached, version bumped), audited in one chain', async () => {
+	it('stores the round, the invitations and each invitee as invited (ITA in the case and its application, queue columns set, version bumped; the case view assesses it on the ITA date), audited in one chain', async () => {
 		const {t, alice} = await storeWith(TIE);
 		const before = await caseRow(t, n(3));
 		const events = await auditCount(t.store);
@@ -99,7 +99,10 @@ describe('a general round: cut-off, tie-break, what is written', () => {
 		const after = await caseRow(t, n(3));
 		expect(after).toMatchObject({status: 'invited', invited_at: '2026-08-05T14:00:00.000Z', version: before.version + 1, crs_total: 429});
 		expect(applicationOf(after).invitedAt).toBe('2026-08-05T14:00:00.000Z');
-		expect(decodeCaseAssessment(after.assessment!).asAssessed).toMatchObject({asOf: '2026-08-05'});
+		// No full assessment is written for an invitee; viewed months later, the case is assessed on its ITA date.
+		expect(after.assessment).toBeNull();
+		const viewed = await t.store.transaction((trx) => readCase(trx, n(3), '2026-12-01'));
+		expect(viewed.assessment!.asAssessed).toMatchObject({asOf: '2026-08-05', crs: {total: 429}});
 		const audit = await t.store.db.selectFrom('audit_events').selectAll().where('seq', '>', events).orderBy('seq').execute();
 		expect(audit.map((e) => [e.action, e.application_number])).toEqual([
 			['invite', n(1)],

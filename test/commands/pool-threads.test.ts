@@ -64,7 +64,7 @@ describe('ranking on worker threads', () => {
 		}
 	});
 
-	it('a damaged stored application stops the ranking with the same one-line error in a worker as in the main thread', async () => {
+	it('a damaged stored application stops the ranking with the same one-line error naming it, in a worker as in the main thread', async () => {
 		const store = await openStore(dbPath);
 		try {
 			await sql`update applications set data = '{"damaged' where application_number = 'E4000001234'`.execute(store.db);
@@ -77,7 +77,7 @@ describe('ranking on worker threads', () => {
 		expect(threaded.code).toBe(70);
 		for (const run of [inThread, threaded]) {
 			expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-			expect(run.stderr).toMatch(/JSON/);
+			expect(run.stderr).toMatch(/stored application E4000001234 is damaged: its JSON does not parse/);
 		}
 	});
 });
