@@ -1,9 +1,10 @@
 /**
  * Opening the caips store: where it lives, the pragmas it runs with, migrations on open, and the
  * one way to write — {@link Store.transaction}, a `BEGIN IMMEDIATE` transaction retried whole when
- * another process holds the lock.
+ * another process holds the lock. A store the user cannot write can be opened read-only
+ * (db/read-only.ts).
  */
-import {mkdirSync} from 'node:fs';
+import {existsSync, mkdirSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
@@ -11,10 +12,14 @@ import {CompiledQuery, Kysely, type Transaction} from 'kysely';
 import sqlite3 from 'sqlite3';
 import {MIGRATIONS, migrate, readSchemaVersion, SchemaTooNewError, type MigrationReport} from './migrate.js';
 import type {Migration} from './migrations/types.js';
+import {openProblem, reasonOf} from './open-errors.js';
+import {COUNT_UNRECORDED, readOnlyTarget, SHADOW_AUDIT_TRAIL} from './read-only.js';
 import type {Database} from './schema.js';
 import {Sqlite3Dialect} from './sqlite/dialect.js';
 import type {Sqlite3Connection, Sqlite3Driver} from './sqlite/driver.js';
 import {isBusyError, sqliteErrorCode} from './sqlite/errors.js';
+
+export {cannotWrite} from './open-errors.js';
 
 /**
  * The store cannot be opened or used (missing directory rights, not a database, locked past the
@@ -78,6 +83,13 @@ export interface OpenStoreOptions {
 	clock?: () => Date;
 	/** Called before each retry of a busy transaction (diagnostics, tests). */
 	onRetry?: (info: RetryInfo) => void;
+	/**
+	 * Open an existing store read-only (default false), for commands that only read when the user
+	 * cannot write the file or its directory (db/read-only.ts): nothing is created or migrated, a
+	 * write fails, and audit events are counted ({@link Store.unrecordedAuditEvents}) instead of
+	 * recorded. A store that needs a migration is refused (StoreUnavailableError).
+	 */
+	readOnly?: boolean;
 }
 
 /** What {@link OpenStoreOptions.onRetry} is told. */
@@ -111,6 +123,13 @@ export interface Store {
 	readonly schemaVersion: number;
 	/** What migration did on open (`applied` empty when nothing was pending or another process applied it). */
 	readonly migration: MigrationReport;
+	/** True when opened read-only ({@link OpenStoreOptions.readOnly}). */
+	readonly readOnly: boolean;
+	/**
+	 * How many audit events this connection could not record because the store is read-only
+	 * (0 for a writable store): the command tells the officer its read went unrecorded.
+	 */
+	unrecordedAuditEvents(): Promise<number>;
 	/**
 	 * Runs `fn` in a `BEGIN IMMEDIATE` transaction and commits, or rolls back if it throws. On
 	 * SQLITE_BUSY / SQLITE_LOCKED the whole transaction is rolled back and `fn` runs again after a
@@ -187,43 +206,33 @@ async function retryBusy<T>(
 	}
 }
 
-function openHandle(file: string): Promise<sqlite3.Database> {
+/** Opens the handle: read-write (creating the file), or read-only through a URI filename. */
+function openHandle(file: string, readOnly: boolean): Promise<sqlite3.Database> {
+	const name = readOnly && file !== ':memory:' ? readOnlyTarget(file).uri : file;
+	const mode = readOnly && file !== ':memory:' ? sqlite3.OPEN_READONLY | sqlite3.OPEN_URI : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
 	return new Promise((resolve, reject) => {
-		const handle = new sqlite3.Database(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX, (err) =>
-			err ? reject(err) : resolve(handle),
-		);
+		const handle = new sqlite3.Database(name, mode | sqlite3.OPEN_FULLMUTEX, (err) => (err ? reject(err) : resolve(handle)));
 	});
 }
 
-async function applyPragmas(connection: Sqlite3Connection, busyTimeoutMs: number, retryDeadlineMs: number): Promise<void> {
+async function applyPragmas(connection: Sqlite3Connection, busyTimeoutMs: number, retryDeadlineMs: number, readOnly: boolean): Promise<void> {
 	const q = (text: string) => connection.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text));
 	await q(`pragma busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
 	// Switching a fresh file to WAL needs an exclusive lock for a moment; retry if another
-	// process is doing the same.
-	await retryBusy(() => q('pragma journal_mode = wal'), retryDeadlineMs);
+	// process is doing the same. A read-only connection reads the store in the mode it is in.
+	if (!readOnly) await retryBusy(() => q('pragma journal_mode = wal'), retryDeadlineMs);
 	await q('pragma foreign_keys = on');
 	await q('pragma synchronous = full');
 	// Make REPLACE fire the DELETE triggers that guard append-only tables.
 	await q('pragma recursive_triggers = on');
 }
 
-function reasonOf(err: unknown): string {
-	const code = sqliteErrorCode(err);
-	if (code === 'SQLITE_NOTADB') return 'the file is not an SQLite database';
-	if (code === 'SQLITE_CANTOPEN') return 'the file cannot be opened (check the path and permissions)';
-	if (code === 'SQLITE_READONLY') return 'the file is read-only';
-	if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return 'the store is locked by another process';
-	if (err instanceof Error) {
-		const sys = (err as NodeJS.ErrnoException).code;
-		return sys ? `${sys}: ${err.message}` : err.message;
-	}
-	return String(err);
-}
-
 /**
  * Opens (creating if needed) the SQLite store at `storePath`: creates the parent directory, sets
  * the pragmas (WAL, foreign keys, synchronous FULL, busy timeout, recursive triggers) and brings
- * the schema up to date. Throws {@link StoreUnavailableError} when the store cannot be opened and
+ * the schema up to date; with `readOnly`, opens an existing store for reading only (see
+ * {@link OpenStoreOptions.readOnly}). Throws {@link StoreUnavailableError} when the store cannot
+ * be opened — its message blames the file or the directory, whichever is at fault — and
  * `SchemaTooNewError` (db/migrate.ts) when it was written by a newer caips.
  */
 export async function openStore(storePath: string, opts: OpenStoreOptions = {}): Promise<Store> {
@@ -233,18 +242,24 @@ export async function openStore(storePath: string, opts: OpenStoreOptions = {}):
 		throw new StoreUnavailableError(storePath, 'only SQLite files are supported by this build');
 	}
 	const file = storePath === ':memory:' ? storePath : path.resolve(storePath);
+	const readOnly = opts.readOnly === true && file !== ':memory:';
 
 	let handle: sqlite3.Database;
 	try {
-		if (file !== ':memory:') mkdirSync(path.dirname(file), {recursive: true});
-		handle = await openHandle(file);
+		if (file !== ':memory:') {
+			if (!readOnly) mkdirSync(path.dirname(file), {recursive: true});
+			const problem = openProblem(file, readOnly);
+			if (problem) throw new StoreUnavailableError(file, problem);
+		}
+		handle = await openHandle(file, readOnly);
 	} catch (err) {
+		if (err instanceof StoreUnavailableError) throw err;
 		throw new StoreUnavailableError(file, reasonOf(err), {cause: err});
 	}
 
 	const dialect = new Sqlite3Dialect({
 		database: handle,
-		onCreateConnection: (connection) => applyPragmas(connection as Sqlite3Connection, busyTimeoutMs, retryDeadlineMs),
+		onCreateConnection: (connection) => applyPragmas(connection as Sqlite3Connection, busyTimeoutMs, retryDeadlineMs, readOnly),
 	});
 	const driver: Sqlite3Driver = dialect.driver;
 	const db = new Kysely<Database>({dialect});
@@ -270,23 +285,33 @@ export async function openStore(storePath: string, opts: OpenStoreOptions = {}):
 		const connection = driver.connection;
 		if (connection) await connection.close().catch(() => {});
 		else await new Promise<void>((resolve) => handle.close(() => resolve()));
-		throw new StoreUnavailableError(file, reasonOf(err), {cause: err});
+		throw new StoreUnavailableError(file, readOnly ? readOnlyReason(file, err) : reasonOf(err), {cause: err});
 	}
 
 	const transaction = async <T>(fn: (trx: Transaction<Database>) => Promise<T>, options: TransactionOptions = {}): Promise<T> => {
 		if (driver.holdsConnection) throw new NestedTransactionError();
 		const builder = options.readOnly ? db.transaction().setAccessMode('read only') : db.transaction();
-		return retryBusy(
-			() => driver.runInScope(() => builder.execute(fn)),
-			options.deadlineMs ?? retryDeadlineMs,
-			opts.onRetry,
-			(error, waitedMs, attempts) => new StoreBusyError(file, waitedMs, attempts, {cause: error}),
-		);
+		try {
+			return await retryBusy(
+				() => driver.runInScope(() => builder.execute(fn)),
+				options.deadlineMs ?? retryDeadlineMs,
+				opts.onRetry,
+				(error, waitedMs, attempts) => new StoreBusyError(file, waitedMs, attempts, {cause: error}),
+			);
+		} catch (error) {
+			if (readOnly && sqliteErrorCode(error) === 'SQLITE_READONLY') {
+				throw new StoreUnavailableError(file, 'it is open read-only (you cannot write it), and this needs to change it', {cause: error});
+			}
+			throw error;
+		}
 	};
 
 	let migration: MigrationReport;
 	try {
-		if (opts.migrate === false) {
+		if (readOnly) {
+			migration = await checkReadOnlyVersion(db, file, opts.migrations ?? MIGRATIONS);
+			for (const statement of SHADOW_AUDIT_TRAIL) await db.executeQuery(CompiledQuery.raw(statement));
+		} else if (opts.migrate === false) {
 			const v = (await readSchemaVersion(db)) ?? 0;
 			const known = opts.migrations ?? MIGRATIONS;
 			const latest = known.length === 0 ? 0 : known[known.length - 1]!.version;
@@ -309,12 +334,47 @@ export async function openStore(storePath: string, opts: OpenStoreOptions = {}):
 		throw err;
 	}
 
+	const unrecordedAuditEvents = async (): Promise<number> => {
+		if (!readOnly) return 0;
+		const result = await db.executeQuery<{n: number}>(CompiledQuery.raw(COUNT_UNRECORDED));
+		return Number(result.rows[0]?.n ?? 0);
+	};
+
 	return {
 		path: file,
 		db,
 		schemaVersion: migration.to,
 		migration,
+		readOnly,
+		unrecordedAuditEvents,
 		transaction,
 		close,
 	};
+}
+
+/**
+ * The schema version of a store opened read-only, which cannot be migrated: it must be the
+ * latest this build knows. Older: StoreUnavailableError (its owner opens it once to upgrade it);
+ * newer: SchemaTooNewError.
+ */
+async function checkReadOnlyVersion(db: Kysely<Database>, file: string, migrations: readonly Migration[]): Promise<MigrationReport> {
+	const latest = migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
+	const version = (await readSchemaVersion(db)) ?? 0;
+	if (version > latest) throw new SchemaTooNewError(version, latest, file);
+	if (version < latest) {
+		throw new StoreUnavailableError(
+			file,
+			`the store has schema version ${version} and this caips needs ${latest}; it is read-only for you, so it cannot be upgraded: run any caips command on it once as a user who can write it`,
+		);
+	}
+	return {from: version, to: version, applied: []};
+}
+
+/** Why a read-only open failed: a write-ahead log that needs a `-shm` SQLite cannot create, or the usual reasons. */
+function readOnlyReason(file: string, err: unknown): string {
+	const code = sqliteErrorCode(err);
+	if ((code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') && existsSync(`${file}-wal`) && !existsSync(`${file}-shm`)) {
+		return `it has a write-ahead log (${path.basename(file)}-wal) that cannot be read without creating ${path.basename(file)}-shm in a directory you cannot write: run any caips command on it once as a user who can write it`;
+	}
+	return reasonOf(err);
 }

@@ -604,7 +604,22 @@ export type SaveQueueInput = {
 	sort?: {column: SortColumn | string; direction?: SortDirection} | string | null;
 	/** Digit 0–9 that opens the queue, or null/absent for none. */
 	digitKey?: number | null;
+	/** Replace the saved queue of that name if there is one (default false: refused, {@link QueueExistsError}). */
+	replace?: boolean;
 };
+
+/** {@link saveQueue} was asked for a name a saved queue already has, without `replace` (exit 65). */
+export class QueueExistsError extends InvalidError {
+	/** The saved queue's name as stored. */
+	readonly existing: string;
+
+	/** Creates the error naming the saved queue and who saved it. */
+	constructor(existing: string, owner: string | null) {
+		super(`a saved queue named ${JSON.stringify(existing)} exists already${owner ? ` (saved by ${owner})` : ''}; choose another name or replace it`);
+		this.name = 'QueueExistsError';
+		this.existing = existing;
+	}
+}
 
 /** A saved queue as stored. */
 export type SavedQueue = {id: number; name: string; query: string; sort: string; digitKey: number | null; owner: string | null};
@@ -628,18 +643,21 @@ function mayManage(session: Session, owner: string | null): boolean {
 }
 
 /**
- * Saves a queue (shared with the office), or replaces the saved queue of that name (compared by
- * {@link queueKey}). The query must parse; the name must not be a built-in's; the digit key, if
- * any, must be 0–9 and not open another queue. Replacing someone else's queue needs the
- * supervisor or admin role. Audited as `queue-save`.
+ * Saves a queue (shared with the office), or, with `replace`, replaces the saved queue of that
+ * name (compared by {@link queueKey}). The query is checked as when it is typed as a filter: it
+ * must parse, and every officer it names (`officer:USER`) must be one of the store's; the name
+ * must not be a built-in's; the digit key, if any, must be 0–9 and not open another queue.
+ * Replacing someone else's queue needs the supervisor or admin role. Audited as `queue-save`.
  *
- * Throws InvalidError (65) for a bad name, query, sort or digit key; PermissionError (77).
+ * Throws InvalidError (65) for a bad name, query, sort or digit key, QueueExistsError (65) for a
+ * name taken without `replace`, NotFoundError (65) for an unknown officer in the query (the
+ * message lists known ones, see {@link checkFilterOfficers}); PermissionError (77).
  */
-export async function saveQueue(session: Session, input: SaveQueueInput): Promise<SavedQueue> {
+export async function saveQueue(session: Session, input: SaveQueueInput): Promise<SavedQueue & {replaced: boolean}> {
 	requireRole(session.actor, ['officer', 'supervisor', 'admin'], 'saving a queue');
 	const name = checkQueueName(input.name);
 	const query = input.query.trim();
-	parseFilter(query);
+	const filter = query === '' ? null : parseFilter(query);
 	const sort = input.sort ? (typeof input.sort === 'string' ? parseSort(input.sort) : checkSort(input.sort)) : {column: 'received' as const, direction: 'asc' as const};
 	const digitKey = input.digitKey ?? null;
 	if (digitKey !== null && (!Number.isInteger(digitKey) || digitKey < 0 || digitKey > 9)) {
@@ -648,9 +666,11 @@ export async function saveQueue(session: Session, input: SaveQueueInput): Promis
 	return write(session, {action: 'queue-save'}, async (trx) => {
 		const saved = await trx.selectFrom('queues').select(['id', 'name', 'digit_key', 'owner']).execute();
 		const existing = saved.find((q) => queueKey(q.name) === queueKey(name));
+		if (existing && input.replace !== true) throw new QueueExistsError(existing.name, existing.owner);
 		if (existing && !mayManage(session, existing.owner)) {
 			throw new PermissionError(`queue "${existing.name}" was saved by ${existing.owner ?? 'nobody'}; replacing it needs the supervisor or admin role`);
 		}
+		await checkFilterOfficers(trx, filter);
 		const digitTaken = digitKey === null ? undefined : saved.find((q) => q.digit_key === digitKey && q.id !== existing?.id);
 		if (digitTaken) throw new InvalidError(`digit key ${digitKey} already opens queue "${digitTaken.name}"; choose another digit or none`);
 		const values = {name, query, sort: formatSort(sort), digit_key: digitKey};
@@ -666,7 +686,7 @@ export async function saveQueue(session: Session, input: SaveQueueInput): Promis
 			id = inserted.id;
 		}
 		await recordAudit(trx, session, {action: 'queue-save', detail: {name, query, sort: values.sort, digitKey, replaced: existing !== undefined}});
-		return {id, name, query, sort: values.sort, digitKey, owner};
+		return {id, name, query, sort: values.sort, digitKey, owner, replaced: existing !== undefined};
 	});
 }
 

@@ -11,7 +11,7 @@ import {requireRole, write} from '../cases/session.js';
 import type {OfficerRole} from '../../db/index.js';
 import type {Command} from './context.js';
 import {EXIT} from './exit-codes.js';
-import {withSession} from './session.js';
+import {withReadSession} from './session.js';
 import {expectPositionals, usageError} from './usage.js';
 
 /** Who may verify the audit trail. */
@@ -22,7 +22,7 @@ export const auditCommand: Command = async (context) => {
 	if (args[0] === undefined) throw usageError('audit', 'missing the subcommand verify');
 	if (args[0] !== 'verify') throw usageError('audit', `unknown subcommand ${formatValue(args[0])}`);
 	expectPositionals('audit', args, ['verify']);
-	return withSession(context, async (session) => {
+	return withReadSession(context, async (session) => {
 		// A refusal is audited (write). The chain is read outside any transaction (in pages by
 		// sequence number), so writers are not held up meanwhile.
 		if (!AUDIT_VERIFY_ROLES.some((role) => session.actor.roles.has(role))) {

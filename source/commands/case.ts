@@ -13,7 +13,7 @@ import type {Person, Spouse} from '../rules/application.js';
 import {safeText} from '../ui/terminal-text.js';
 import type {Command} from './context.js';
 import {EXIT} from './exit-codes.js';
-import {withSession} from './session.js';
+import {withReadSession} from './session.js';
 import {expectPositionals, usageError} from './usage.js';
 
 function personLine(label: string, p: Person | Spouse): string {
@@ -66,7 +66,7 @@ export const caseCommand: Command = async (context) => {
 	if (args[0] === undefined) throw usageError('case', 'missing the subcommand show');
 	if (args[0] !== 'show') throw usageError('case', `unknown subcommand ${formatValue(args[0])}`);
 	expectPositionals('case', args, ['show', 'APP']);
-	return withSession(context, async (session) => {
+	return withReadSession(context, async (session) => {
 		const record = await viewCase(session, args[1]!);
 		if (flags.json) {
 			const {case: columns, application, assessment, workPeriods, notes, documents, decisions} = record;

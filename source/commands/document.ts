@@ -19,7 +19,7 @@ import type {Session} from '../cases/session.js';
 import {padWidth, safeLines, safeText} from '../ui/terminal-text.js';
 import type {Command, CommandContext} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
-import {withSession} from './session.js';
+import {withReadSession, withSession} from './session.js';
 import {usageError} from './usage.js';
 
 const MEDIA_TYPES: Record<string, string> = {
@@ -91,7 +91,7 @@ async function allDocuments(session: Session, app: string): Promise<DocumentInfo
 }
 
 async function list(context: CommandContext, app: string): Promise<number> {
-	const documents = await withSession(context, (session) => allDocuments(session, app));
+	const documents = await withReadSession(context, (session) => allDocuments(session, app));
 	if (context.flags.json) {
 		context.stdout.write(JSON.stringify({applicationNumber: app, documents}, null, 2) + '\n');
 		return EXIT.ok;
@@ -113,14 +113,14 @@ async function list(context: CommandContext, app: string): Promise<number> {
 async function show(context: CommandContext, idText: string): Promise<number> {
 	const id = Number(idText);
 	if (!/^\d+$/.test(idText) || !Number.isSafeInteger(id) || id < 1) throw usageError('document', `show: ${formatValue(idText)} is not a document id`);
-	const shown = await withSession(context, (session) => showDocumentText(session, id));
+	const shown = await withReadSession(context, (session) => showDocumentText(session, id));
 	if (context.flags.json) context.stdout.write(JSON.stringify(shown) + '\n');
 	else context.stdout.write(safeLines(shown.text).join('\n') + '\n');
 	return EXIT.ok;
 }
 
 async function verify(context: CommandContext, app: string): Promise<number> {
-	const checks = await withSession(context, (session) => verifyDocuments(session, app));
+	const checks = await withReadSession(context, (session) => verifyDocuments(session, app));
 	const bad = checks.filter((c) => !c.ok);
 	if (context.flags.json) {
 		context.stdout.write(JSON.stringify({applicationNumber: app, ok: bad.length === 0, documents: checks}, null, 2) + '\n');

@@ -4,6 +4,7 @@
  */
 import meow from 'meow';
 import {escapeControls} from '../format/format-error.js';
+import {checkArgv} from './argv-check.js';
 import {localToday} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
 import {helpText} from './help.js';
@@ -11,10 +12,13 @@ import {findCommand, GLOBAL_FLAGS} from './registry.js';
 
 const STRING_FLAGS = [
 	'db', 'asOf', 'format', 'filter', 'limit', 'to', 'text', 'file', 'kind', 'bf', 'cases', 'seed',
-	'program', 'category', 'size', 'at', 'office', 'sort', 'corrects', 'title', 'mediaType', 'expectVersion', 'name',
+	'program', 'category', 'size', 'at', 'office', 'sort', 'corrects', 'title', 'mediaType', 'expectVersion', 'name', 'key',
 ] as const;
 const MULTIPLE_FLAGS = ['reason', 'role'] as const;
-const BOOLEAN_FLAGS = ['json', 'debug', 'dryRun', 'help', 'version', 'demo', 'screenReader'] as const;
+const BOOLEAN_FLAGS = ['json', 'debug', 'dryRun', 'help', 'version', 'demo', 'screenReader', 'replace'] as const;
+
+/** Flags of `caips` without a command (the workstation). */
+const WORKSTATION_FLAGS: readonly string[] = ['db', 'demo', 'screenReader', 'debug'];
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -24,11 +28,13 @@ export async function main(argv: string[], version: string): Promise<number> {
 	for (const name of STRING_FLAGS) flagsSpec[name] = {type: 'string'};
 	for (const name of MULTIPLE_FLAGS) flagsSpec[name] = {type: 'string', isMultiple: true};
 	for (const name of BOOLEAN_FLAGS) flagsSpec[name] = {type: 'boolean'};
+	const checked = checkArgv(argv, {booleans: BOOLEAN_FLAGS, values: [...STRING_FLAGS, ...MULTIPLE_FLAGS]});
+	const spelled = (key: string) => checked.typed.get(key) ?? `--${kebab(key)}`;
 	let cli: ReturnType<typeof meow>;
 	try {
 		cli = meow(helpText(), {
 			importMeta: import.meta,
-			argv,
+			argv: checked.argv,
 			flags: flagsSpec,
 			allowUnknownFlags: true,
 			autoHelp: false,
@@ -45,11 +51,17 @@ export async function main(argv: string[], version: string): Promise<number> {
 	const flags = cli.flags as Record<string, unknown>;
 	const debug = flags.debug === true;
 	try {
+		const [name, ...args] = cli.input;
+		const named = name === undefined ? undefined : findCommand(name);
+		// A flag the command does not take is reported below as unknown, value or not.
+		const accepted: readonly string[] = named ? [...GLOBAL_FLAGS, ...named.flags] : [...WORKSTATION_FLAGS, 'help', 'version'];
+		if (checked.problem && accepted.includes(checked.problem.key)) {
+			throw new CliError(EXIT.usage, `${checked.problem.message} ${named ? `(usage: ${named.usage})` : '(caips --help)'}`);
+		}
 		if (flags.version) {
 			process.stdout.write(`${version}\n`);
 			return EXIT.ok;
 		}
-		const [name, ...args] = cli.input;
 		if (flags.help || name === 'help') {
 			process.stdout.write(`${helpText()}\n`);
 			return EXIT.ok;
@@ -57,7 +69,7 @@ export async function main(argv: string[], version: string): Promise<number> {
 		if (name === undefined) {
 			for (const [key, value] of Object.entries(flags)) {
 				if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-				if (!['db', 'demo', 'screenReader', 'debug'].includes(key)) throw new CliError(EXIT.usage, `--${kebab(key)} is not an option of the workstation (caips --help)`);
+				if (!WORKSTATION_FLAGS.includes(key)) throw new CliError(EXIT.usage, `${spelled(key)} is not an option of the workstation (caips --help)`);
 			}
 			const {openWorkstation} = await import('./workstation.js');
 			return await openWorkstation({flags, env: process.env});
@@ -67,7 +79,7 @@ export async function main(argv: string[], version: string): Promise<number> {
 		const allowed = new Set<string>([...GLOBAL_FLAGS, ...spec.flags]);
 		for (const [key, value] of Object.entries(flags)) {
 			if (value === undefined || (Array.isArray(value) && value.length === 0) || key === '--') continue;
-			if (!allowed.has(key)) throw new CliError(EXIT.usage, `caips ${name}: unknown option --${kebab(key)} (usage: ${spec.usage})`);
+			if (!allowed.has(key)) throw new CliError(EXIT.usage, `caips ${name}: unknown option ${spelled(key)} (usage: ${spec.usage})`);
 		}
 		const command = await spec.load();
 		return await command({args: args.map(String), flags, env: process.env, stdout: process.stdout, stderr: process.stderr, today: localToday()});

@@ -9,7 +9,7 @@ import {formatValue} from '../format/format-error.js';
 import {padWidth, safeText} from '../ui/terminal-text.js';
 import type {Command, Flags} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
-import {withSession} from './session.js';
+import {withReadSession, withSession} from './session.js';
 import {expectPositionals, usageError} from './usage.js';
 
 function onlyFlags(flags: Flags, allowed: readonly string[], sub: string): void {
@@ -61,7 +61,7 @@ export const officerCommand: Command = async (context) => {
 	if (sub === 'list') {
 		onlyFlags(flags, [], 'list');
 		expectPositionals('officer', rest, []);
-		return withSession(context, async (session) => {
+		return withReadSession(context, async (session) => {
 			const officers: Officer[] = [];
 			let after: Cursor | null = null;
 			do {

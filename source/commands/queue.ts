@@ -10,51 +10,21 @@
  * parse (naming the token and what was expected), a bad --limit or --sort; 65 for what only the
  * store can tell: an unknown queue (the message lists the queues) or an officer named in the
  * filter who is not one of the store's (the message lists some that are).
+ *
+ * `caips queue save NAME …` and `caips queue delete NAME` manage saved queues (queue-save.ts): a
+ * first argument `save` or `delete`, exactly so, is the subcommand (a saved queue named "Save"
+ * is listed with `caips queue Save`).
  */
-import {InvalidError} from '../cases/errors.js';
-import {localDateOf, parseFilter} from '../cases/filter.js';
-import {formatSort, listQueue, MAX_PAGE_SIZE, parseSort, type QueueEntry, type QueuePage, type QueueSort} from '../cases/queues.js';
+import {localDateOf} from '../cases/filter.js';
+import {formatSort, listQueue, type QueueEntry, type QueuePage} from '../cases/queues.js';
 import {displayWidth, padWidth, safeText} from '../ui/terminal-text.js';
-import type {Command, Flags} from './context.js';
-import {CliError, EXIT} from './exit-codes.js';
-import {withSession} from './session.js';
+import type {Command} from './context.js';
+import {EXIT} from './exit-codes.js';
+import {filterFlag, limitFlag, sortFlag} from './queue-flags.js';
+import {onlyQueueOptions, queueDelete, queueSave} from './queue-save.js';
+import {withReadSession} from './session.js';
 
-/** Rows shown when --limit is not given. */
-export const DEFAULT_LIMIT = 20;
-
-function limitFlag(flags: Flags): number {
-	const value = flags.limit;
-	if (value === undefined) return DEFAULT_LIMIT;
-	const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-	if (!(n >= 1 && n <= MAX_PAGE_SIZE)) throw new CliError(EXIT.usage, `--limit: ${JSON.stringify(value)} is not a whole number from 1 to ${MAX_PAGE_SIZE}`);
-	return n;
-}
-
-/** `--filter`: the text when it parses (blank: none); a usage error naming the bad token otherwise. */
-function filterFlag(flags: Flags): string | undefined {
-	const value = flags.filter;
-	if (value === undefined) return undefined;
-	const text = String(value);
-	if (text.trim() === '') return undefined;
-	try {
-		parseFilter(text);
-	} catch (error) {
-		if (!(error instanceof InvalidError)) throw error;
-		// `filter: "crs>>4" — expected …` → `--filter: "crs>>4" — expected …`
-		throw new CliError(EXIT.usage, `--filter: ${error.message.replace(/^filter: /, '')}`);
-	}
-	return text;
-}
-
-function sortFlag(flags: Flags): QueueSort | undefined {
-	const value = flags.sort;
-	if (value === undefined) return undefined;
-	try {
-		return parseSort(String(value));
-	} catch (error) {
-		throw new CliError(EXIT.usage, `--${(error as Error).message}`);
-	}
-}
+export {DEFAULT_LIMIT} from './queue-flags.js';
 
 type Column = {title: string; cell: (e: QueueEntry) => string; align?: 'right'; max?: number; min?: number};
 
@@ -99,11 +69,14 @@ function header(page: QueuePage): string {
 
 export const queueCommand: Command = async (context) => {
 	const {args, flags, stdout, today} = context;
+	if (args[0] === 'save') return queueSave(context, args.slice(1));
+	if (args[0] === 'delete') return queueDelete(context, args.slice(1));
+	onlyQueueOptions(flags, 'list');
 	const limit = limitFlag(flags);
 	const sort = sortFlag(flags);
 	const filter = filterFlag(flags);
 	const queue = args.length > 0 ? args.join(' ') : undefined;
-	return withSession(context, async (session) => {
+	return withReadSession(context, async (session) => {
 		const page = await listQueue(session, {queue, filter, sort, limit, today});
 		if (flags.json) {
 			stdout.write(`${JSON.stringify({queue: page.queue, filter: page.filter, sort: formatSort(page.sort), total: page.total, rows: page.rows, next: page.next})}\n`);

@@ -54,9 +54,9 @@ export const COMMANDS: readonly CommandSpec[] = [
 	},
 	{
 		name: 'queue',
-		usage: 'caips queue [NAME] [--filter Q] [--sort COL[:asc|desc]] [--limit N] [--json]',
-		summary: 'list a queue',
-		flags: ['filter', 'limit', 'sort'],
+		usage: 'caips queue [NAME] [--filter Q] [--sort COL[:asc|desc]] [--limit N] [--json] | save NAME --filter Q [--sort COL[:asc|desc]] [--key D] [--replace] | delete NAME',
+		summary: 'list a queue; save a filter and sort as a queue (--key D opens it with digit D in the workstation), or delete a saved one',
+		flags: ['filter', 'limit', 'sort', 'key', 'replace'],
 		load: async () => (await import('./queue.js')).queueCommand,
 	},
 	{

@@ -65,6 +65,8 @@ describe('parseFilter: every token kind', () => {
 		expect(one('Okonkwo')).toEqual({key: 'text', text: 'Okonkwo', folded: 'okonkwo'});
 		expect(one('"van der"')).toEqual({key: 'text', text: 'van der', folded: 'van der'});
 		expect(one('1187-4420')).toEqual({key: 'text', text: '1187-4420', folded: '1187-4420'});
+		expect(one('name:ＷＩＤＥ')).toEqual({key: 'name', text: 'ＷＩＤＥ', folded: 'wide'});
+		expect(one('１１８７')).toEqual({key: 'text', text: '１１８７', folded: '1187'});
 	});
 
 	it('ANDs every token of the example in the design', () => {
@@ -138,6 +140,7 @@ const NAMES: Array<[string, string, string]> = [
 	['E000000108', 'Okonkwo', 'Chiamaka Adaeze'],
 	['E000000109', '王', '秀英'],
 	['E000000110', 'Nguyễn', 'Thị Minh Khai'],
+	['E000000111', 'ＷＩＤＥ', 'ﬁona'], // full-width letters; the ligature ﬁ
 ];
 
 async function search(filter: string, session?: Awaited<ReturnType<typeof t.as>>): Promise<string[]> {
@@ -208,6 +211,16 @@ describe('name search ignores case, accents and normal form', () => {
 		expect(await search('name:秀英')).toEqual(['E000000109']);
 		expect(await search('name:nguyen')).toEqual(['E000000110']);
 		expect(await search('name:"thi minh"')).toEqual(['E000000110']);
+	});
+
+	it('compatibility forms fold (NFKC): wide finds ＷＩＤＥ, fiona finds ﬁona, and the other way round', async () => {
+		expect(await search('name:wide')).toEqual(['E000000111']);
+		expect(await search('name:WIDE')).toEqual(['E000000111']);
+		expect(await search('name:ＷＩＤＥ')).toEqual(['E000000111']);
+		expect(await search('name:ｗｉｄｅ')).toEqual(['E000000111']);
+		expect(await search('name:fiona')).toEqual(['E000000111']);
+		expect(await search('name:"wide ﬁ"')).toEqual(['E000000111']);
+		expect(await search('wide')).toEqual(['E000000111']);
 	});
 
 	it('a quoted phrase keeps its space: "de la" finds De La Cruz, not Delacroix', async () => {

@@ -13,6 +13,7 @@ import {
 	parseSort,
 	queueCounts,
 	queuePageQuery,
+	QueueExistsError,
 	saveQueue,
 	SORT_COLUMNS,
 	sortKeys,
@@ -245,12 +246,32 @@ describe('saved queues', () => {
 		await expect(saveQueue(await t.as('carol'), {name: 'Audit', query: ''})).rejects.toBeInstanceOf(PermissionError);
 	});
 
+	it('refuses a name a saved queue has (ignoring case, spaces and dashes) unless told to replace it', async () => {
+		const error = await saveQueue(bob, {name: 'cec-high', query: 'program:FSW'}).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(QueueExistsError);
+		expect((error as QueueExistsError).existing).toBe('CEC high');
+		expect((error as Error).message).toBe('a saved queue named "CEC high" exists already (saved by bob); choose another name or replace it');
+		expect((await listQueues(alice)).find((q) => q.name === 'CEC high')).toMatchObject({query: 'program:CEC crs>=480'});
+	});
+
+	it('refuses a query naming an officer the store does not have, listing known officers, as a typed filter is', async () => {
+		const before = (await events(t, 'queue-save')).length;
+		const error = await saveQueue(bob, {name: 'Nobody', query: 'officer:nobody status:in_review'}).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(NotFoundError);
+		expect((error as Error).message).toMatch(/^no officer "nobody" \(known: [a-z, ]*alice/);
+		await expect(saveQueue(bob, {name: 'CEC high', query: 'officer:nobody', replace: true})).rejects.toBeInstanceOf(NotFoundError);
+		expect((await listQueues(alice)).map((q) => q.name)).not.toContain('Nobody');
+		expect((await events(t, 'queue-save')).length).toBe(before);
+		await expect(saveQueue(bob, {name: 'Dave and me', query: 'officer:dave,me'})).resolves.toMatchObject({name: 'Dave and me'});
+		await deleteQueue(bob, 'Dave and me');
+	});
+
 	it("only the owner, a supervisor or an admin may replace or delete a saved queue", async () => {
-		await expect(saveQueue(dave, {name: 'cec high', query: 'program:CEC'})).rejects.toBeInstanceOf(PermissionError);
+		await expect(saveQueue(dave, {name: 'cec high', query: 'program:CEC', replace: true})).rejects.toBeInstanceOf(PermissionError);
 		await expect(deleteQueue(dave, 'CEC high')).rejects.toBeInstanceOf(PermissionError);
 		const refused = await events(t, 'refused');
 		expect(refused.at(-1)).toMatchObject({officer: 'dave', detail: {attempt: 'queue-delete'}});
-		const replaced = await saveQueue(alice, {name: 'CEC High', query: 'program:CEC crs>=500', digitKey: 2});
+		const replaced = await saveQueue(alice, {name: 'CEC High', query: 'program:CEC crs>=500', digitKey: 2, replace: true});
 		expect(replaced).toMatchObject({name: 'CEC High', query: 'program:CEC crs>=500', sort: 'received:asc', digitKey: 2, owner: 'bob'});
 		expect((await listQueues(alice)).filter((q) => !q.builtIn).map((q) => q.name)).toEqual(['CEC High']);
 		await expect(deleteQueue(alice, 'Unassigned')).rejects.toThrow('queue "Unassigned" is built in and cannot be deleted');

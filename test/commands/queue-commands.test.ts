@@ -142,6 +142,52 @@ describe('caips queue', () => {
 	});
 });
 
+describe('caips queue save and delete', () => {
+	it('saves a filter and sort as a queue with a digit key, lists it by name, and deletes it', () => {
+		const saved = runCli(['queue', 'save', 'CEC', 'by', 'CRS', '--filter', 'program:CEC', '--sort', 'crs', '--key', '4'], as('bob'));
+		expect(saved.stderr).toBe('');
+		expect(saved.code).toBe(0);
+		expect(saved.stdout).toBe('saved queue "CEC by CRS" (key 4): program:CEC, sorted by crs:desc\n');
+		const listed = runCli(['queue', 'cec by crs', '--json', '--limit', '100'], as('alice'));
+		expect(listed.code).toBe(0);
+		const page = JSON.parse(listed.stdout);
+		expect(page).toMatchObject({queue: 'CEC by CRS', sort: 'crs:desc', total: 10});
+		expect(page.rows.every((r: {program: string}) => r.program === 'CEC')).toBe(true);
+		const deleted = runCli(['queue', 'delete', 'CEC by CRS'], as('bob'));
+		expect(deleted.stdout).toBe('deleted queue "CEC by CRS"\n');
+		expect(deleted.code).toBe(0);
+		expect(runCli(['queue', 'CEC by CRS'], as('alice')).code).toBe(65);
+	});
+
+	it('refuses a name in use (65) unless --replace; someone else\'s queue needs a supervisor (77); --json gives the saved queue', () => {
+		expect(runCli(['queue', 'save', 'Mine CEC', '--filter', 'program:CEC officer:me'], as('bob')).code).toBe(0);
+		const again = runCli(['queue', 'save', 'mine-cec', '--filter', 'program:FSW'], as('bob'));
+		expect(again.code).toBe(65);
+		expect(again.stderr).toBe('caips: a saved queue named "Mine CEC" exists already (saved by bob); choose another name or give --replace to replace it\n');
+		const replaced = runCli(['queue', 'save', 'mine-cec', '--filter', 'program:FSW', '--replace', '--json'], as('bob'));
+		expect(replaced.code).toBe(0);
+		expect(JSON.parse(replaced.stdout)).toMatchObject({name: 'mine-cec', query: 'program:FSW', sort: 'received:asc', digitKey: null, owner: 'bob', replaced: true});
+		expect(runCli(['queue', 'save', 'Alice FST', '--filter', 'program:FST'], as('alice')).code).toBe(0);
+		expect(runCli(['queue', 'save', 'Alice FST', '--filter', 'program:FSW', '--replace'], as('bob')).code).toBe(77);
+		expect(runCli(['queue', 'delete', 'alice fst'], as('bob')).code).toBe(77);
+		expect(runCli(['queue', 'delete', 'mine-cec'], as('alice')).code).toBe(0);
+		expect(runCli(['queue', 'delete', 'alice fst'], as('alice')).code).toBe(0);
+		const gone = runCli(['queue', 'delete', 'mine-cec'], as('bob'));
+		expect(gone.stderr).toBe('caips: no saved queue named "mine-cec"\n');
+		expect(gone.code).toBe(65);
+	});
+
+	it('checks the filter as when typed: an unknown officer is refused (65) naming known ones, a bad token is a usage error (2)', () => {
+		const nobody = runCli(['queue', 'save', 'Nobody', '--filter', 'officer:nobody'], as('bob'));
+		expect(nobody.stderr).toMatch(/^caips: no officer "nobody" \(known: [a-z, ]+\)\n$/);
+		expect(nobody.code).toBe(65);
+		const bad = runCli(['queue', 'save', 'Bad', '--filter', 'crs>>4'], as('bob'));
+		expect(bad.stderr).toMatch(/^caips: --filter: "crs>>4" — expected/);
+		expect(bad.code).toBe(2);
+		expect(runCli(['queue', 'Nobody'], as('alice')).code).toBe(65);
+	});
+});
+
 describe('caips next and caips assign', () => {
 	it('next takes the oldest unassigned case for me, one line; --json gives the row', () => {
 		const run = runCli(['next'], as('bob'));

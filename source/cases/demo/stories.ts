@@ -125,7 +125,8 @@ export function tellCase(world: DemoWorld, order: CaseOrder): void {
 		}
 		profileAt = invitedAt - random.int(20, 300) * DAY_MS - random.int(0, 1440) * 60_000;
 	}
-	const referenceDate = receivedAt !== undefined ? dateOf(receivedAt) : today;
+	// The date the case is assessed on, as caseReferenceDate takes it: the e-APR's, else the ITA's, else today.
+	const referenceDate = receivedAt !== undefined ? dateOf(receivedAt) : invitedAt !== undefined ? dateOf(invitedAt) : today;
 
 	// The profile, steered to a band and to what the story needs.
 	const aimed = order.pool?.target(random);
