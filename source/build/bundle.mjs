@@ -4,7 +4,7 @@
  * stubbed; ESM builds of dependencies are preferred (jsonc-parser's UMD main cannot be bundled);
  * React's production build is chosen.
  *
- * Three small patches are applied to dependencies while bundling (PATCHES below); each fails the
+ * Four small patches are applied to dependencies while bundling (PATCHES below); each fails the
  * build if the code it replaces is not found, so an upgrade re-checks it:
  * - Ink 6.8's incremental renderer moves the cursor up one line too few when the previous frame
  *   ended in a newline (every frame shorter than the terminal), so each frame was drawn one line
@@ -13,6 +13,10 @@
  * - yoga-layout (Ink's layout engine) decodes its embedded WebAssembly with `fetch` on a data:
  *   URL whenever `fetch` exists, which loads Node's whole HTTP client (undici) at every start-up
  *   (~35 ms); it is made to take its own synchronous base64 path, as it does where there is no fetch.
+ * - Ink 6.8 tokenizes every line of every frame into styled characters and measures them, with
+ *   caches that live for one frame only: moving the cursor changes two lines of ~24, yet all were
+ *   tokenized again. The caches are kept across frames (one shared set, started afresh past 1,024
+ *   entries, a few MB at most); a line's styled characters depend only on its text.
  * - meow evaluates normalize-package-data (and the SPDX licence tables) when it is imported,
  *   though caips never asks meow for package data: made lazy (~15 ms at start-up).
  */
@@ -33,6 +37,12 @@ const PATCHES = [
 		file: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
 		from: 'function ya(){return w||"function"!=typeof fetch?',
 		to: 'function ya(){return true?',
+	},
+	{
+		name: 'ink output caches kept across frames',
+		file: /[\\/]ink[\\/]build[\\/]output\.js$/,
+		from: '    caches = new OutputCaches();',
+		to: '    caches = (OutputCaches.shared = OutputCaches.shared && OutputCaches.shared.styledChars.size + OutputCaches.shared.widths.size + OutputCaches.shared.blockWidths.size < 1024 ? OutputCaches.shared : new OutputCaches());',
 	},
 	{
 		name: 'meow without package normalisation at import',

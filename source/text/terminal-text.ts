@@ -1,8 +1,8 @@
 /**
  * Text from the store or from an application file is untrusted: it may hold escape sequences,
- * control characters, bidirectional overrides or wide characters. Everything drawn on the
- * terminal goes through `safeText` (or `safeLines`) first, and is measured by display width
- * (string-width), never by string length.
+ * control characters, bidirectional overrides, invisible format characters, stacks of combining
+ * marks or wide characters. Everything drawn on the terminal goes through `safeText` (or
+ * `safeLines`) first, and is measured by display width (string-width), never by string length.
  */
 import {eastAsianWidth} from 'get-east-asian-width';
 import stringWidth from 'string-width';
@@ -12,6 +12,21 @@ import stringWidth from 'string-width';
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 const C1_AND_BIDI = /[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const SEPARATORS = /[\u2028\u2029\u0085]/g;
+// Invisible characters, on which terminals and string-width disagree (a terminal may give U+00AD
+// or U+0600 a column, or draw U+200B as a space; tmux gives the Hangul fillers two): zero-width
+// spaces and joiners (U+200B–U+200D), word joiner (U+2060), BOM (U+FEFF), soft hyphen, Hangul
+// fillers, variation selectors, tags — every default-ignorable code point — and every other format
+// character (Cf). They are dropped: they have no glyph of their own, so nothing visible is lost.
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+/**
+ * At most this many nonspacing or enclosing marks are kept on one base character: real names need
+ * two (Vietnamese "ễ") to four (pointed Hebrew, Tibetan stacks); a longer stack ("Zalgo" text)
+ * draws outside its cell in some terminals and overflows tmux's cell (21 bytes), so the rest is dropped.
+ */
+export const MAX_MARKS_PER_CHARACTER = 4;
+const MARK_STACK = new RegExp(`([\\p{Mn}\\p{Me}]{${MAX_MARKS_PER_CHARACTER}})[\\p{Mn}\\p{Me}]+`, 'gu');
+/** Any character one of the replacements above would change (most text has none: returned as is). */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cf}\p{Default_Ignorable_Code_Point}\p{Mn}\p{Me}]/u;
 
 function picture(char: string): string {
 	const code = char.charCodeAt(0);
@@ -20,14 +35,21 @@ function picture(char: string): string {
 
 /**
  * One line of untrusted text made safe to print: tabs and line breaks become spaces, other
- * control characters become visible symbols (ESC → ␛), C1 codes and bidi controls become �.
+ * control characters become visible symbols (ESC → ␛), C1 codes and bidi controls become �,
+ * other invisible format characters (U+200B, U+200D, U+2060, U+FEFF, …) are dropped, and a base
+ * character keeps at most {@link MAX_MARKS_PER_CHARACTER} combining marks (accents such as
+ * "Nguyễn" or "Zoë" are untouched). The result measures the same in string-width as in a terminal.
+ * Idempotent.
  */
 export function safeText(text: string): string {
+	if (!UNSAFE.test(text)) return text;
 	return text
 		.replace(/[\t\r\n]/g, ' ')
 		.replace(SEPARATORS, ' ')
 		.replace(CONTROL, picture)
-		.replace(C1_AND_BIDI, '\ufffd');
+		.replace(C1_AND_BIDI, '\ufffd')
+		.replace(INVISIBLE, '')
+		.replace(MARK_STACK, '$1');
 }
 
 /** Multi-line untrusted text made safe: split on line breaks, each line through `safeText`. */

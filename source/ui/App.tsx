@@ -22,7 +22,7 @@ import {missingForDecision} from './screens/decision-warnings.js';
 import {INITIAL_POOL_STATE, PoolScreen, type PoolScreenState} from './screens/PoolScreen.js';
 import {INITIAL_ROUNDS_STATE, RoundsScreen, type RoundsScreenState} from './screens/RoundsScreen.js';
 import {emptyReviewDraft, ReviewDialog, type ReviewDraft} from './screens/ReviewDialog.js';
-import {digitOf, EMPTY_SAVE_DRAFT, SaveQueuePrompt, saveQueueKeys, savedQueueQuery, type SaveQueueDraft} from './screens/SaveQueuePrompt.js';
+import {cleanQueueName, digitOf, EMPTY_SAVE_DRAFT, SaveQueuePrompt, saveQueueKeys, savedQueueQuery, stepOfRefusal, type SaveQueueDraft} from './screens/SaveQueuePrompt.js';
 import {SmallTerminal, tooSmall} from './screens/SmallTerminal.js';
 import type {Theme} from './theme.js';
 import {displayWidth, fitWidth, safeLines, safeText} from './terminal-text.js';
@@ -611,28 +611,42 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 			const {draft, action} = saveQueueKeys(saveDraft, rest, queues);
 			setSaveDraft(draft);
 			if (action === 'close') setOverlay(null);
-			if (action === 'save') submitSaveQueue(draft);
+			if (action === 'save') void submitSaveQueue(draft);
 		} else if (id === 'decide' && caseNumber !== null && detail && me.roles.includes('officer')) {
 			// Saving is never done from a burst forwarded here: the officer sees the dialog filled and presses Ctrl+S.
 			setDecisionDrafts((drafts) => new Map(drafts).set(caseNumber, decisionKeys(drafts.get(caseNumber) ?? emptyDecisionDraft(), rest, reasonCodes).draft));
 		}
 	}
 
-	/** Saves the queue view as the queue `draft` names (the prompt closes; the draft stays until it is saved). */
-	function submitSaveQueue(draft: SaveQueueDraft) {
+	/**
+	 * Saves the queue view as the queue `draft` names. Saved, the prompt closes and the new queue
+	 * is shown; refused by the store, the prompt stays open with what was typed and says why, on
+	 * the step the refusal is about (the name, or the digit).
+	 */
+	async function submitSaveQueue(draft: SaveQueueDraft) {
 		const query = queue ? savedQueueQuery(queue, filter) : null;
 		if (query === null) return;
-		const name = draft.name.normalize('NFC').trim().replace(/\s+/g, ' ');
+		const name = cleanQueueName(draft.name);
 		const digitKey = digitOf(draft);
+		// One change at a time (as `act`): a second Enter while the first is saving must not save twice.
+		if (busyRef.current) return setSaveDraft({...draft, problem: 'still working on the last change…'});
+		busyRef.current = true;
+		setBusy(true);
+		try {
+			await data.saveQueue({name, query, sort, descending, digitKey});
+		} catch (error) {
+			const problem = errorText(error);
+			setSaveDraft({...draft, step: stepOfRefusal(problem, draft.step), problem});
+			return;
+		} finally {
+			busyRef.current = false;
+			setBusy(false);
+		}
 		setOverlay(null);
-		void act(
-			`saved queue "${name}"${digitKey === null ? '' : ` (key ${digitKey})`}: ${query || 'every case'}, by ${sort} ${descending ? 'descending' : 'ascending'}`,
-			() => data.saveQueue({name, query, sort, descending, digitKey}),
-			() => {
-				setSaveDraft(EMPTY_SAVE_DRAFT);
-				showAfterLoad.current = name;
-			},
-		);
+		setSaveDraft(EMPTY_SAVE_DRAFT);
+		showAfterLoad.current = name;
+		say(`saved queue "${name}"${digitKey === null ? '' : ` (key ${digitKey})`}: ${query || 'every case'}, by ${sort} ${descending ? 'descending' : 'ascending'}`);
+		await refresh();
 	}
 
 	function submitBringForward(value: string) {
@@ -731,7 +745,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 			theme={theme}
 			onChange={setSaveDraft}
 			onClose={() => setOverlay(null)}
-			onSave={submitSaveQueue}
+			onSave={(draft) => void submitSaveQueue(draft)}
 		/>
 	) : (
 		<StatusBar

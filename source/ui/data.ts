@@ -54,8 +54,8 @@ export type QueuePage = {rows: CaseRow[]; total: number; offset: number; next: s
 export type DocumentView = Pick<DocumentMeta, 'id' | 'kind' | 'title' | 'fileName' | 'mediaType' | 'sizeBytes' | 'sha256'> & {checksumOk: boolean | null};
 /** A decision and its review, as the store reads it (the fields the screens show). */
 export type DecisionView = Pick<StoredDecision, 'id' | 'outcome' | 'reasonCodes' | 'text' | 'officer' | 'decidedAt' | 'reviewRequired' | 'reviewer' | 'reviewOutcome' | 'reviewText' | 'reviewedAt'>;
-/** One audit event of the case, its detail as one line of text (the store's is a JSON object). */
-export type HistoryEvent = Omit<CaseHistoryEvent, 'detail'> & {detail: string};
+/** One audit event of the case, its detail the JSON object the store recorded (untrusted text), or null. */
+export type HistoryEvent = CaseHistoryEvent;
 /** A claimed work period with the officer's finding, as the store reads it (the fields the screens show). */
 export type WorkPeriodView = Pick<StoredWorkPeriod, 'id' | 'person' | 'employer' | 'nocCode' | 'country' | 'start' | 'end' | 'hoursPerWeek' | 'finding' | 'findingReason'>;
 

@@ -1,8 +1,10 @@
 /**
- * Mounts the workstation in the terminal and keeps the terminal contract: frames one line
- * shorter than the terminal (so Ink never clears the whole screen) and redrawn line by line
- * where they changed, mouse never enabled, Ink's screen-reader mode on
- * request, and the terminal restored on q, Ctrl+C, SIGTERM, SIGHUP or a crash.
+ * Mounts the workstation in the terminal and keeps the terminal contract: drawn on the alternate
+ * screen (quitting brings the shell's screen back as it was; the scrollback is never erased),
+ * frames one line shorter than the terminal (so Ink never clears the whole screen) and redrawn
+ * line by line where they changed, redrawn whole on a change of size (source/ui/terminal-screen.ts),
+ * mouse never enabled, Ink's screen-reader mode on request, and the terminal restored on q,
+ * Ctrl+C, SIGTERM, SIGHUP or a crash.
  */
 import {setTimeout as delay} from 'node:timers/promises';
 import chalk from 'chalk';
@@ -12,6 +14,7 @@ import {withSession} from '../commands/session.js';
 import {loadKeyMap} from './key-config.js';
 import {FIRST_PAGE, primedPort} from './primed-port.js';
 import {storePort} from './store-port.js';
+import {TerminalScreen} from './terminal-screen.js';
 import {themeFor} from './theme.js';
 
 /** Longest the first frame waits for the first reads before it shows "Loading…" instead, ms. */
@@ -26,23 +29,38 @@ export async function runWorkstation({flags, env, plain}: RunOptions): Promise<n
 	return withSession({flags, env}, async (session) => {
 		// The first reads start now, on the store's thread, while the screens' code loads.
 		const data = primedPort(storePort(session, {storeName: String(flags.db ?? session.store.path)}));
-		const [{render}, {App}] = await Promise.all([import('ink'), import('./App.js')]);
+		const [{render}, {App}, {RepaintOnResize}] = await Promise.all([import('ink'), import('./App.js'), import('./components/RepaintOnResize.js')]);
 		// The first frame is drawn with the first reads (a frame of "Loading…" first would cost a
 		// render and hold up the store's replies while it is drawn) — unless the store is slow to
 		// answer or fails: then the App shows "Loading…" and reads (and reports) for itself.
 		const first = Promise.all([data.queues(), data.queuePage(FIRST_PAGE)]).then(([queues, page]) => ({queues, page, query: FIRST_PAGE}), () => null);
 		const initial = await Promise.race([first, delay(FIRST_FRAME_WAIT_MS, null, {ref: false})]);
-		const instance = render(<App data={data} theme={themeFor(env)} keyMap={keyMap} today={() => localToday()} reserveLastLine initial={initial} />, {
-			exitOnCtrlC: false,
-			// Only changed lines are rewritten (Ink's incremental mode, with the fix applied at
-			// bundle time: source/build/bundle.mjs).
-			incrementalRendering: true,
-			// A frame at most every 16 ms (Ink's default, 30 a second, held back a key press that
-			// came within 34 ms of the last frame).
-			maxFps: 60,
-			patchConsole: true,
-			isScreenReaderEnabled: flags.screenReader === true || env.INK_SCREEN_READER === 'true',
-		});
+		// Ink writes to the screen, which passes it on to stdout (see terminal-screen.ts).
+		const screen = new TerminalScreen(process.stdout);
+		screen.enter();
+		let instance: ReturnType<typeof render>;
+		try {
+			instance = render(
+				<RepaintOnResize screen={screen}>
+					<App data={data} theme={themeFor(env)} keyMap={keyMap} today={() => localToday()} reserveLastLine initial={initial} />
+				</RepaintOnResize>,
+				{
+					stdout: screen as unknown as NodeJS.WriteStream,
+					exitOnCtrlC: false,
+					// Only changed lines are rewritten (Ink's incremental mode, with the fix applied at
+					// bundle time: source/build/bundle.mjs).
+					incrementalRendering: true,
+					// A frame at most every 16 ms (Ink's default, 30 a second, held back a key press that
+					// came within 34 ms of the last frame).
+					maxFps: 60,
+					patchConsole: true,
+					isScreenReaderEnabled: flags.screenReader === true || env.INK_SCREEN_READER === 'true',
+				},
+			);
+		} catch (error) {
+			screen.leave();
+			throw error;
+		}
 		let crashed: unknown = null;
 		const stop = () => instance.unmount();
 		const crash = (error: unknown) => {
@@ -58,6 +76,8 @@ export async function runWorkstation({flags, env, plain}: RunOptions): Promise<n
 		} catch (error) {
 			crashed = error;
 		} finally {
+			// Ink has drawn its last frame and given the keyboard back: the shell's screen comes back.
+			screen.leave();
 			process.off('SIGTERM', stop);
 			process.off('SIGHUP', stop);
 			process.off('uncaughtException', crash);

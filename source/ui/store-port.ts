@@ -104,7 +104,7 @@ export function storePort(session: Session, options: {storeName: string}): Works
 				notes: record.notes,
 				documents: record.documents.map((doc) => ({...doc, checksumOk: checks.find((check) => check.id === doc.id)?.ok ?? null})),
 				decisions: record.decisions,
-				history: history.map((event) => ({seq: event.seq, at: event.at, officer: event.officer, action: event.action, detail: event.detail ? JSON.stringify(event.detail) : ''})),
+				history: history.map((event) => ({seq: event.seq, at: event.at, officer: event.officer, action: event.action, detail: event.detail})),
 			};
 		},
 		async documentText(documentId) {

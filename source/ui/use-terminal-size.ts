@@ -13,7 +13,11 @@ export function useTerminalSize(fixed?: Size): Size {
 	const [size, setSize] = useState<Size>(read);
 	useEffect(() => {
 		if (fixed) return;
-		const onResize = () => setSize(read());
+		const onResize = () => {
+			// A resize event may repeat the size (terminal-screen.ts sends one more): no new render then.
+			const next = read();
+			setSize((size) => (size.columns === next.columns && size.rows === next.rows ? size : next));
+		};
 		stdout.on('resize', onResize);
 		return () => {
 			stdout.off('resize', onResize);

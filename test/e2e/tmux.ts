@@ -20,6 +20,24 @@ export class Tmux {
 		this.run(['new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), command]);
 	}
 
+	/**
+	 * A shell line that waits until {@link go} releases `name` before it runs `command`: so that
+	 * {@link record} can be set up before the command writes its first byte.
+	 */
+	held(name: string, command: string): string {
+		return `tmux -L ${this.socket} wait-for ${name}-go; ${command}`;
+	}
+
+	/** Releases a pane started with {@link held} (tmux remembers a release that comes first). */
+	go(name: string): void {
+		this.run(['wait-for', '-S', `${name}-go`]);
+	}
+
+	/** Records every byte the pane's program writes to the terminal into `file` (tmux pipe-pane). */
+	record(name: string, file: string): void {
+		this.run(['pipe-pane', '-t', name, '-o', `cat > '${file}'`]);
+	}
+
 	/** Sends keys (tmux key names such as Enter, Escape, C-s, or literal text with `literal`). */
 	send(name: string, keys: string[], literal = false): void {
 		this.run(['send-keys', '-t', name, ...(literal ? ['-l'] : []), ...keys]);
@@ -42,13 +60,14 @@ export class Tmux {
 		this.run(['resize-window', '-t', name, '-x', String(columns), '-y', String(rows)]);
 	}
 
-	/** Polls the screen until `pattern` matches (deadline `ms`); throws with the last screen. */
-	async waitFor(name: string, pattern: RegExp, ms = 15_000): Promise<string> {
+	/** Polls the screen until `pattern` matches, or holds for it (deadline `ms`); throws with the last screen. */
+	async waitFor(name: string, pattern: RegExp | ((screen: string) => boolean), ms = 15_000): Promise<string> {
 		const deadline = Date.now() + ms;
+		const holds = typeof pattern === 'function' ? pattern : (screen: string) => pattern.test(screen);
 		let last = '';
 		for (;;) {
 			last = this.screen(name);
-			if (pattern.test(last)) return last;
+			if (holds(last)) return last;
 			if (Date.now() > deadline) throw new Error(`screen never showed ${pattern}; last screen:\n${last}`);
 			await new Promise((resolve) => setTimeout(resolve, 50));
 		}

@@ -4,7 +4,7 @@
  * CRS tab, add a note, record a decision, quit — asserting the screen at each step, the store
  * afterwards, and that the terminal settings are the same before and after.
  */
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
@@ -39,13 +39,17 @@ function accentedCaseOfMine(db: string): Row & {typed: string} {
 	throw new Error('the demo store has no accented name in My cases');
 }
 
-/** Starts the workstation in a pane that records `stty -g` before and after and prints the exit code. */
-function startWorkstation(session: string, db: string, columns: number, rows: number, env = ''): string {
+/**
+ * Starts the workstation in a pane that records `stty -g` before and after and prints the exit code.
+ * `first`: a shell line run before it (its output stays on the shell's screen); `held`: the pane
+ * waits for `tmux.go(session)` before it starts (to record its output from the first byte).
+ */
+function startWorkstation(session: string, db: string, columns: number, rows: number, env = '', options: {first?: string; held?: boolean} = {}): string {
 	const before = join(work, `${session}.stty-before`);
 	const after = join(work, `${session}.stty-after`);
 	const pidFile = join(work, `${session}.pid`);
-	const line = `stty -g > ${before}; env -u CI ${env} sh -c 'echo $$ > ${pidFile}; exec node ${CLI} --db ${db}'; echo "EXIT $?"; stty -g > ${after}; sleep 600`;
-	tmux.start(session, columns, rows, `cd ${ROOT} && ${line}`);
+	const line = `stty -g > ${before}; ${options.first ? `${options.first}; ` : ''}env -u CI ${env} sh -c 'echo $$ > ${pidFile}; exec node ${CLI} --db ${db}'; echo "EXIT $?"; stty -g > ${after}; sleep 600`;
+	tmux.start(session, columns, rows, `cd ${ROOT} && ${options.held ? tmux.held(session, line) : line}`);
 	return session;
 }
 
@@ -237,6 +241,115 @@ describe.runIf(hasTmux())('the workstation in tmux', {timeout: 120_000}, () => {
 		await tmux.waitFor(session, /EXIT 0/);
 		await waitForFile(join(work, `${session}.stty-after`));
 		sttySame(session);
+	});
+
+	it('widened then narrowed (80 → 100 → 80 columns): redrawn whole, the screen is the same as before, no stale line', async () => {
+		const db = demoStore('rewrap');
+		const session = startWorkstation('rewrap', db, 80, 24);
+		// Fresh: the first frame, once the status bar shows when the queue was read.
+		const fresh = await tmux.waitFor(session, /My cases \(\d+\)[\s\S]*> E\d{9}[\s\S]*1–\d+ of \d+ \| \d\d:\d\d/);
+		expectFits(fresh, 80, 24);
+		tmux.resize(session, 100, 24);
+		// Wider: the tabs line shows more queues and the table more columns.
+		const wide = await tmux.waitFor(session, /Received↑ +Days/);
+		expectFits(wide, 100, 24);
+		expect(Math.max(...wide.split('\n').map((line) => stringWidth(line)))).toBeGreaterThan(80);
+		tmux.resize(session, 80, 24);
+		// The status bar's clock may move on meanwhile: times aside, the same screen as drawn fresh.
+		const clockless = (screen: string) => screen.replace(/\d\d:\d\d(?::\d\d)?/g, 'hh:mm');
+		const narrow = await tmux.waitFor(session, (screen) => clockless(screen) === clockless(fresh), 10_000).catch(() => tmux.screen(session));
+		expect(clockless(narrow)).toBe(clockless(fresh));
+		expectFits(narrow, 80, 24);
+		tmux.type(session, 'q');
+		await tmux.waitFor(session, /EXIT 0/);
+		await waitForFile(join(work, `${session}.stty-after`));
+		sttySame(session);
+	});
+
+	it('full screen: ESC[3J (erase the scrollback) is never written; after q the screen from before is back, no frame left', async () => {
+		const db = demoStore('alt');
+		const session = startWorkstation('alt', db, 80, 24, '', {first: 'echo BEFORE-CAIPS', held: true});
+		const bytes = join(work, 'alt.output');
+		tmux.record(session, bytes);
+		tmux.go(session);
+		await tmux.waitFor(session, /My cases \(\d+\)[\s\S]*> E\d{9}/);
+		// The shell's line is not on the workstation's screen.
+		expect(tmux.screen(session)).not.toContain('BEFORE-CAIPS');
+		// Smaller than the frame, and back: Ink clears the screen then (without erasing the scrollback).
+		tmux.resize(session, 70, 20);
+		await tmux.waitFor(session, /this terminal is\s+70×20/);
+		tmux.resize(session, 80, 24);
+		await tmux.waitFor(session, /My cases \(\d+\)[\s\S]*> E\d{9}/);
+		tmux.type(session, 'q');
+		const after = await tmux.waitFor(session, /EXIT 0/);
+		expect(after).toContain('BEFORE-CAIPS');
+		expect(after).not.toMatch(/My cases|officer|E\d{9}/);
+		expect(after.trim().split('\n')).toEqual(['BEFORE-CAIPS', 'EXIT 0']);
+		await waitForFile(join(work, `${session}.stty-after`));
+		sttySame(session);
+		const written = readFileSync(bytes, 'latin1');
+		expect(written).toContain('\u001b[?1049h');
+		expect(written).toContain('\u001b[?1049l');
+		expect(written).not.toContain('\u001b[3J');
+	});
+
+	it('Ctrl+C, SIGTERM and SIGHUP also bring back the screen from before, with no frame left', async () => {
+		const db = demoStore('leave');
+		for (const [how, stop] of [
+			['C-c', (session: string) => tmux.send(session, ['C-c'])],
+			['TERM', (session: string) => signal('TERM', session)],
+			['HUP', (session: string) => signal('HUP', session)],
+		] as const) {
+			const session = startWorkstation(`leave-${how}`, db, 80, 24, '', {first: 'echo BEFORE-CAIPS'});
+			await tmux.waitFor(session, /My cases \(\d+\)[\s\S]*> E\d{9}/);
+			stop(session);
+			const after = await tmux.waitFor(session, /EXIT \d+/);
+			expect(after.trim().split('\n')[0], how).toBe('BEFORE-CAIPS');
+			expect(after, how).not.toMatch(/My cases|E\d{9}/);
+			await waitForFile(join(work, `${session}.stty-after`));
+			sttySame(session);
+		}
+	});
+
+	it('a name with zero-width, format and stacked characters: its row keeps the table layout in the terminal', async () => {
+		const db = demoStore('invisible');
+		const template = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'applications', 'V01.json'), 'utf8'));
+		const hostile = {
+			...template,
+			applicationNumber: 'E000777001',
+			uci: '9999-0001',
+			// Received (an unassigned case in review's reach), not a profile in the pool.
+			invitedAt: '2026-07-02T12:00:00Z',
+			receivedAt: '2026-08-20T12:00:00Z',
+			applicant: {...template.applicant, familyName: 'Ze\u200bro\u200c\u200d\u2060\ufeff\u00ad\u0600\u0601\u0602', givenNames: `Z${'\u0301\u0308'.repeat(12)}algo`},
+		};
+		const file = join(work, 'invisible.json');
+		writeFileSync(file, JSON.stringify(hostile));
+		const imported = runCli(['import', file, '--db', db]);
+		expect(imported.code, imported.stderr).toBe(0);
+		const session = startWorkstation('invisible', db, 80, 24);
+		await tmux.waitFor(session, /My cases \(\d+\)[\s\S]*> E\d{9}/);
+		// Imported cases are unassigned: the next queue, filtered to it.
+		tmux.send(session, ['Tab']);
+		await tmux.waitFor(session, /\[Unassigned \(\d+\)\]/);
+		tmux.type(session, '/');
+		tmux.type(session, 'E000777001');
+		const screen = await tmux.waitFor(session, /> E000777001 /);
+		expectFits(screen, 80, 24);
+		const lines = screen.split('\n');
+		const header = lines.find((line) => line.startsWith('  Application '))!;
+		const row = lines.find((line) => line.startsWith('> E000777001 '))!;
+		// Nothing invisible reached the terminal, and no letter carries more than four marks.
+		expect(row).not.toMatch(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/u);
+		expect(row).not.toMatch(/[\p{Mn}\p{Me}]{5}/u);
+		expect(row).toContain(`Zero, Z${'\u0301\u0308'.repeat(2)}algo`);
+		// The columns after the name are where the header puts them.
+		const prog = / FSW {2}/.exec(row)!;
+		expect(stringWidth(row.slice(0, prog.index + 1))).toBe(stringWidth(header.slice(0, header.indexOf(' Prog ') + 1)));
+		tmux.send(session, ['Escape']);
+		await tmux.waitFor(session, /filter: none/);
+		tmux.type(session, 'q');
+		await tmux.waitFor(session, /EXIT 0/);
 	});
 
 	it('without a terminal, caips exits 2 with a one-line hint', () => {

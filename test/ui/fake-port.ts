@@ -321,7 +321,7 @@ export class FakePort implements WorkstationData {
 			detail.notes.push({id: this.nextNoteId++, author: COLLEAGUE, at: NOW, body: 'Called the employer; reference confirmed.', correctsNoteId: null});
 		}
 		detail.version++;
-		this.event(detail, COLLEAGUE, 'update', 'changed by another officer');
+		this.event(detail, COLLEAGUE, 'update', {by: 'another officer', version: detail.version});
 		this.mark++;
 	}
 
@@ -383,7 +383,7 @@ export class FakePort implements WorkstationData {
 		await this.gates.get('addNote');
 		const detail = this.case(applicationNumber);
 		detail.notes.push({id: this.nextNoteId++, author: this.user.userName, at: NOW, body, correctsNoteId: correctsNoteId ?? null});
-		this.event(detail, this.user.userName, 'note', `note ${this.nextNoteId - 1}`);
+		this.event(detail, this.user.userName, 'note', {noteId: this.nextNoteId - 1, correctsNoteId: correctsNoteId ?? null, bytes: Buffer.byteLength(body, 'utf8')});
 		this.mark++;
 	}
 
@@ -428,7 +428,7 @@ export class FakePort implements WorkstationData {
 		detail.status = status;
 		if (input.outcome === 'rfi' || input.outcome === 'pfl') detail.bringForwardOn = input.bringForwardOn ?? addDays(TODAY, 30);
 		detail.version++;
-		this.event(detail, this.user.userName, 'decide', input.outcome);
+		this.event(detail, this.user.userName, 'decide', {outcome: input.outcome, reasonCodes: input.reasonCodes, to: status, version: detail.version});
 		this.mark++;
 		return {status, reviewRequired};
 	}
@@ -450,7 +450,7 @@ export class FakePort implements WorkstationData {
 		detail.status = outcome === 'return' ? 'in_review' : decision.outcome === 'refuse' ? 'refused' : 'approved';
 		if (outcome === 'return') detail.notes.push({id: this.nextNoteId++, author: this.user.userName, at: NOW, body: text, correctsNoteId: null});
 		detail.version++;
-		this.event(detail, this.user.userName, 'review', outcome);
+		this.event(detail, this.user.userName, 'review', {outcome, version: detail.version});
 		this.mark++;
 	}
 
@@ -465,7 +465,7 @@ export class FakePort implements WorkstationData {
 		detail.assignedTo = this.user.userName;
 		if (detail.status === 'received') detail.status = 'in_review';
 		detail.version++;
-		this.event(detail, this.user.userName, 'assign', `to ${this.user.userName}`);
+		this.event(detail, this.user.userName, 'assign', {to: this.user.userName, version: detail.version, via: 'assign'});
 		this.mark++;
 	}
 
@@ -482,7 +482,7 @@ export class FakePort implements WorkstationData {
 		candidate.assignedTo = this.user.userName;
 		if (candidate.status === 'received') candidate.status = 'in_review';
 		candidate.version++;
-		this.event(candidate, this.user.userName, 'assign', 'via next');
+		this.event(candidate, this.user.userName, 'assign', {to: this.user.userName, version: candidate.version, via: 'next'});
 		this.mark++;
 		return candidate.applicationNumber;
 	}
@@ -493,7 +493,7 @@ export class FakePort implements WorkstationData {
 		const detail = this.case(applicationNumber);
 		detail.bringForwardOn = date;
 		detail.version++;
-		this.event(detail, this.user.userName, 'bring-forward', date ?? 'cleared');
+		this.event(detail, this.user.userName, 'bring-forward', {to: date, version: detail.version});
 		this.mark++;
 	}
 
@@ -636,8 +636,8 @@ export class FakePort implements WorkstationData {
 		}
 	}
 
-	private event(detail: CaseDetail, officer: string, action: string, text: string): void {
-		detail.history.push({seq: this.nextEventSeq++, at: NOW, officer, action, detail: text});
+	private event(detail: CaseDetail, officer: string, action: string, fields: Record<string, unknown>): void {
+		detail.history.push({seq: this.nextEventSeq++, at: NOW, officer, action, detail: fields});
 	}
 
 	private casesOf(queue: QueueDef): Record_[] {
@@ -826,8 +826,8 @@ export class FakePort implements WorkstationData {
 			texts: new Map(),
 		};
 		this.records.set(number, record);
-		this.event(detail, 'import', 'import', `from ${number}.json`);
-		if (assignedTo) this.event(detail, assignedTo, 'assign', `to ${assignedTo}`);
+		this.event(detail, 'import', 'import', {file: `${number}.json`, status: detail.status});
+		if (assignedTo) this.event(detail, assignedTo, 'assign', {from: null, to: assignedTo, version: 1});
 
 		// Documents: the fixture's, a passport transcript, a long employment reference.
 		const docs: Array<{kind: string; title: string; fileName: string; text: string; ok?: boolean | null}> = [
@@ -888,6 +888,6 @@ export class FakePort implements WorkstationData {
 		}
 		if (i >= 56 && i < 58) detail.decisions.push(decision('withdraw', [], 'Applicant asked to withdraw.', OTHER_OFFICER, '2026-08-01T12:00:00.000Z'));
 		if (i >= 58) detail.decisions.push(decision('approve', [], '', this.user.userName, `${TODAY}T13:00:00.000Z`));
-		for (const d of detail.decisions) this.event(detail, d.officer, 'decide', d.outcome);
+		for (const d of detail.decisions) this.event(detail, d.officer, 'decide', {outcome: d.outcome, reasonCodes: d.reasonCodes});
 	}
 }

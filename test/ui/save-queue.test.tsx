@@ -2,10 +2,13 @@
  * Saving the queue view as a queue (Ctrl+S on the queue, or `queue.save` from the palette): the
  * status line asks for a name, then a digit; the queue's query with the filter on top and the
  * sort are saved through the port; the new queue shows in the tabs with its count, in its sort,
- * and its digit opens it. What the store refuses is said in the status line, in one line.
+ * and its digit opens it. A name that cannot be saved is refused when Enter is pressed on it; what
+ * the store refuses is said on the prompt, in one line, and the prompt stays open with the input.
  */
 import {describe, expect, it} from 'vitest';
+import {InvalidError} from '../../source/cases/errors.js';
 import type {NewQueue} from '../../source/ui/data.js';
+import {stepOfRefusal} from '../../source/ui/screens/SaveQueuePrompt.js';
 import {CASES, FakePort} from './fake-port.js';
 import {expectFits, KEY, openCase, openWorkstation, switchToQueue, useUiTestHooks, type Rendered} from './render-app.js';
 
@@ -104,7 +107,32 @@ describe('saving the queue view (Ctrl+S)', () => {
 		expect(saves(fake)).toEqual([]);
 	});
 
-	it('a digit that is not one stays at the digit; a digit another queue has is the store’s error, in one line; the draft is kept', async () => {
+	it('a name too long, or holding invisible characters, stays at the name with the reason and the input', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await app.press(KEY.ctrlS);
+		await app.type('Cases received before the October round, CEC');
+		await app.press(KEY.enter);
+		await app.waitFor(() => statusLine(app).startsWith('! at most 40 characters (this one has 44). Name: '), 'the too-long hint');
+		expect(statusLine(app)).toContain('October round, CEC');
+		await app.press(KEY.ctrlU);
+		await app.type('Zero\u200bwidth');
+		await app.press(KEY.enter);
+		await app.waitFor(() => statusLine(app).startsWith('! no control or invisible characters in a name. Name: Zerowidth'), 'the invisible-character hint');
+		expect(saves(fake)).toEqual([]);
+		// A name a queue has, compared as the store compares (case, spaces, - and _).
+		await app.press(KEY.ctrlU);
+		await app.type('high_CRS');
+		await app.press(KEY.enter);
+		await app.waitFor(() => statusLine(app).startsWith('! "High CRS" exists already: choose another name. Name: high_CRS'), 'the taken-name hint');
+		await app.press(KEY.ctrlU);
+		await app.type('Before October');
+		await app.press(KEY.enter, KEY.enter);
+		await app.waitForText('Before October (26)]');
+		expect(saves(fake).map((q) => q.name)).toEqual(['Before October']);
+	});
+
+	it('a digit that is not one stays at the digit; a digit another queue has is the store’s refusal: the prompt stays open with the input and says why', async () => {
 		const fake = new FakePort();
 		const app = await openWorkstation({fake});
 		await app.press(KEY.ctrlS);
@@ -117,27 +145,48 @@ describe('saving the queue view (Ctrl+S)', () => {
 		await app.press(KEY.backspace, KEY.backspace);
 		await app.type('2');
 		await app.press(KEY.enter);
-		await app.waitFor(() => statusLine(app).includes('! digit key 2 already opens queue "High CRS"; choose another digit or none'), 'the store’s error');
-		expect(app.frame()).not.toContain(NAME_PROMPT);
+		// The store's reason comes first, cut so that the field and what was typed stay on the line.
+		await app.waitFor(() => /^! digit key 2 already opens queue "High CRS"; .*… Digit \(free: 03456789\): 2/.test(statusLine(app)), 'the store’s refusal, on the prompt');
 		expect(saves(fake)).toHaveLength(1);
-		// Ctrl+S again: the name typed is still there.
-		await app.press(KEY.ctrlS);
-		await app.waitFor(() => statusLine(app).startsWith(`${NAME_PROMPT} Second look`), 'the name kept');
-		await app.press(KEY.enter);
-		await app.waitFor(() => statusLine(app).startsWith('Digit to open it (free: 03456789; Enter: none): 2'), 'the digit kept');
 		await app.press(KEY.backspace);
 		await app.type('5');
 		await app.press(KEY.enter);
 		await app.waitForText('[5 Second look (26)]');
+		expect(app.frame()).not.toContain('Digit');
+		// Saved: the next Ctrl+S starts afresh.
+		await app.press(KEY.ctrlS);
+		await app.waitFor(() => /^Save this view as queue, name: (?:\u001b\[[0-9;]*m)* (?:\u001b\[[0-9;]*m)* +Enter: next/.test(statusLine(app)), 'an empty prompt');
 	});
 
-	it('any other refusal of the store is shown in one line', async () => {
+	it('a name the store refuses after the digit step goes back to the name, with the input and the reason', async () => {
+		const fake = new FakePort();
+		fake.failNext('saveQueue', new InvalidError('queue name "All": taken by the built-in queue "All cases"; choose another'));
+		const app = await openWorkstation({fake});
+		await app.press(KEY.ctrlS);
+		await app.type('All');
+		await app.press(KEY.enter);
+		await app.type('4');
+		await app.press(KEY.enter);
+		await app.waitFor(() => /^! queue name "All": taken by the built-in queue "All cases"; choo… Name: All/.test(statusLine(app)), 'the store’s refusal at the name');
+		await app.type(' mine');
+		await app.press(KEY.enter);
+		await app.waitFor(() => statusLine(app).startsWith('Digit to open it (free: 03456789; Enter: none): 4'), 'the digit kept');
+		await app.press(KEY.enter);
+		await app.waitForText('[4 All mine (26)]');
+		expect(saves(fake).map((q) => q.name)).toEqual(['All', 'All mine']);
+	});
+
+	it('any other refusal of the store is shown in one line on the prompt, which stays open', async () => {
 		const fake = new FakePort();
 		fake.failNext('saveQueue', new Error('saving a queue needs the officer, supervisor or admin role\nmore'));
 		const app = await openWorkstation({fake});
 		await app.type('\u0013Audit view\r\r');
-		await app.waitFor(() => statusLine(app).includes('! saving a queue needs the officer, supervisor or admin role'), 'the error');
+		await app.waitFor(() => /^! saving a queue needs the officer, supervisor or ?… Digit \(free: 03456789\): /.test(statusLine(app)), 'the error');
 		expect(app.frame()).not.toContain('more');
+		await app.press(KEY.escape);
+		await app.waitFor(() => !statusLine(app).includes('Digit'), 'the prompt closed');
+		await app.press(KEY.ctrlS);
+		await app.waitFor(() => statusLine(app).startsWith(`${NAME_PROMPT} Audit view`), 'the name kept');
 	});
 
 	it('Esc closes the prompt and keeps what was typed', async () => {
@@ -177,5 +226,15 @@ describe('saving the queue view (Ctrl+S)', () => {
 		await app.type('save this view');
 		await app.press(KEY.enter);
 		await app.waitFor(() => statusLine(app).startsWith(NAME_PROMPT), 'the name prompt');
+	});
+});
+
+describe('stepOfRefusal', () => {
+	it('puts a refusal of the store on the step it is about', () => {
+		expect(stepOfRefusal('digit key 2 already opens queue "High CRS"; choose another digit or none', 'digit')).toBe('digit');
+		expect(stepOfRefusal('queue name "All": taken by the built-in queue "All cases"; choose another', 'digit')).toBe('name');
+		expect(stepOfRefusal('a queue named "High CRS" exists already; choose another name', 'digit')).toBe('name');
+		expect(stepOfRefusal('a saved queue named "Mine" exists already (saved by lavoie); choose another name or replace it', 'digit')).toBe('name');
+		expect(stepOfRefusal('saving a queue needs the officer, supervisor or admin role', 'digit')).toBe('digit');
 	});
 });

@@ -2,7 +2,9 @@
  * Saving the queue view as a new queue, asked for in the status line: first its name, then
  * (optionally) the digit 0–9 that will open it. Enter goes on, Esc closes (what was typed is kept
  * for the next time). Keys go through {@link saveQueueKeys}, so a burst (fast typing, a paste)
- * acts key by key, its Enter included. The store has the last word (names, digits, the query).
+ * acts key by key, its Enter included. The name is checked when Enter is pressed on it (empty, too
+ * long, invisible characters, a queue's name already); the store has the last word (names,
+ * digits, the query), and what it refuses is said on the prompt, which stays open with the input.
  */
 import {useInput} from 'ink';
 import React, {useRef} from 'react';
@@ -10,7 +12,7 @@ import {LineInput, lineKeys} from '../components/LineInput.js';
 import type {QueueSummary} from '../data.js';
 import {keyNames} from '../key-names.js';
 import type {Theme} from '../theme.js';
-import {safeText} from '../terminal-text.js';
+import {displayWidth, fitWidth, safeText} from '../terminal-text.js';
 
 /** The prompt's state, kept by the App so that it outlives Esc. */
 export type SaveQueueDraft = {
@@ -38,10 +40,49 @@ export function freeDigits(queues: readonly Pick<QueueSummary, 'digitKey'>[]): n
 	return [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter((digit) => !queues.some((q) => q.digitKey === digit));
 }
 
+/** Longest queue name, in characters: the store's limit (checkQueueName in source/cases/queues.ts). */
+export const QUEUE_NAME_MAX = 40;
+
+/** A name as the store keeps it: NFC, trimmed, runs of spaces as one. */
+export function cleanQueueName(name: string): string {
+	return name.normalize('NFC').trim().replace(/\s+/gu, ' ');
+}
+
+/** Names the store takes as the same (its queueKey): case, spacing, `-` and `_` ignored. */
+function nameKey(name: string): string {
+	return name.normalize('NFC').toLowerCase().replace(/[\s_-]+/gu, ' ').trim();
+}
+
+/**
+ * Why `name` cannot name a new queue, or null when it can: empty, longer than
+ * {@link QUEUE_NAME_MAX} characters, holding control or invisible format characters (the store
+ * refuses them), or the name of one of `queues` (compared as the store compares names).
+ */
+export function queueNameProblem(name: string, queues: readonly Pick<QueueSummary, 'name'>[]): string | null {
+	const wanted = cleanQueueName(name);
+	if (wanted === '') return 'type a name for the queue';
+	const length = [...wanted].length;
+	if (length > QUEUE_NAME_MAX) return `at most ${QUEUE_NAME_MAX} characters (this one has ${length})`;
+	if (/[\p{Cc}\p{Cf}]/u.test(wanted)) return 'no control or invisible characters in a name';
+	const taken = queues.find((q) => nameKey(q.name) === nameKey(wanted));
+	return taken ? `"${taken.name}" exists already: choose another name` : null;
+}
+
+/**
+ * The step to show a refusal of the store on: the digit when it is about the digit key ("digit key
+ * 2 already opens…"), the name when it is about the name ("queue name …", "a queue named …", "a
+ * saved queue named …"), else the step the prompt is on.
+ */
+export function stepOfRefusal(message: string, step: SaveQueueDraft['step']): SaveQueueDraft['step'] {
+	if (/^digit key\b/i.test(message)) return 'digit';
+	if (/^(?:a (?:saved )?)?queue name/i.test(message)) return 'name';
+	return step;
+}
+
 /**
  * What key names (one key, or a burst) do to the draft: typing edits the current field; Enter on
- * the name goes on to the digit (an empty name, or one a queue has, stays with the reason); Enter
- * on the digit saves when it is empty or one digit 0–9; Esc closes.
+ * the name goes on to the digit (a name {@link queueNameProblem} refuses stays, with the reason);
+ * Enter on the digit saves when it is empty or one digit 0–9; Esc closes.
  */
 export function saveQueueKeys(start: SaveQueueDraft, names: readonly string[], queues: readonly Pick<QueueSummary, 'name'>[]): {draft: SaveQueueDraft; action: 'save' | 'close' | null} {
 	let draft = start;
@@ -52,11 +93,8 @@ export function saveQueueKeys(start: SaveQueueDraft, names: readonly string[], q
 		if (value !== field) draft = {...draft, [draft.step]: value, problem: null};
 		if (end !== 'submit') continue;
 		if (draft.step === 'name') {
-			const wanted = draft.name.trim().replace(/\s+/g, ' ');
-			const taken = queues.find((q) => q.name.toLowerCase() === wanted.toLowerCase());
-			if (wanted === '') draft = {...draft, problem: 'type a name for the queue'};
-			else if (taken) draft = {...draft, problem: `"${taken.name}" exists already: choose another name`};
-			else draft = {...draft, step: 'digit', problem: null};
+			const problem = queueNameProblem(draft.name, queues);
+			draft = problem ? {...draft, problem} : {...draft, step: 'digit', problem: null};
 		} else if (/^\s*[0-9]?\s*$/.test(draft.digit)) {
 			return {draft: {...draft, problem: null}, action: 'save'};
 		} else {
@@ -97,15 +135,27 @@ export function SaveQueuePrompt({draft, queues, onChange, onSave, onClose, width
 	});
 	const free = freeDigits(queues);
 	const freeText = free.length > 0 ? `free: ${free.join('')}` : 'none free';
-	// What went wrong comes first, so that it is never the part cut at the edge.
-	const label =
-		draft.step === 'name'
-			? draft.problem
-				? `! ${safeText(draft.problem)}. Name: `
-				: 'Save this view as queue, name: '
-			: draft.problem
-				? `! ${safeText(draft.problem)}. Digit (${freeText}): `
-				: `Digit to open it (${freeText}; Enter: none): `;
+	const value = draft.step === 'name' ? draft.name : draft.digit;
+	const label = draft.problem
+		? problemLabel(draft.problem, draft.step === 'name' ? 'Name: ' : `Digit (${freeText}): `, value, width)
+		: draft.step === 'name'
+			? 'Save this view as queue, name: '
+			: `Digit to open it (${freeText}; Enter: none): `;
 	const hint = draft.step === 'name' ? 'Enter: next  Esc: close' : 'Enter: save  Esc: close';
-	return <LineInput label={label} value={draft.step === 'name' ? draft.name : draft.digit} width={width} theme={theme} hint={hint} isActive={false} onChange={() => undefined} onSubmit={() => undefined} onCancel={() => undefined} />;
+	return <LineInput label={label} value={value} width={width} theme={theme} hint={hint} isActive={false} onChange={() => undefined} onSubmit={() => undefined} onCancel={() => undefined} />;
+}
+
+/** Columns kept for what is typed after a problem (at most; less when less is typed). */
+const INPUT_ROOM = 24;
+
+/**
+ * The label of a prompt that says what went wrong: the problem first (what the officer must read),
+ * cut with `…` so that the field's name and what was typed stay on the line, then the field's name.
+ */
+function problemLabel(problem: string, field: string, value: string, width: number): string {
+	const typed = Math.min(INPUT_ROOM, displayWidth(safeText(value)) + 1);
+	// Two columns for the cursor and the edge (LineInput), three for "! " and ".".
+	const room = Math.max(10, width - 2 - typed - displayWidth(field) - 4);
+	const said = fitWidth(safeText(problem), room);
+	return said.endsWith('…') ? `! ${said.slice(0, -1).trimEnd()}… ${field}` : `! ${said}. ${field}`;
 }

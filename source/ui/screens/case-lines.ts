@@ -6,7 +6,8 @@ import wrapAnsi from 'wrap-ansi';
 import type {CrsSection} from '../../rules/crs.js';
 import type {CaseDetail} from '../data.js';
 import {dateOf, shortInstant, statusLabel} from '../format.js';
-import {displayWidth, padWidth, safeLines, safeText} from '../terminal-text.js';
+import {auditDetailText} from '../audit-detail.js';
+import {displayWidth, fitWidth, padWidth, safeLines, safeText} from '../terminal-text.js';
 
 export const CASE_TABS = ['Summary', 'Eligibility', 'CRS', 'Notes', 'Documents', 'History'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
@@ -147,11 +148,24 @@ export function documentLineOffsets(detail: CaseDetail, width: number): number[]
 	return offsets;
 }
 
-/** History: the audit trail of this case, oldest first. */
+/** Widest the action column of the History tab grows, in columns (`verify-documents`). */
+const ACTION_COLUMN_MAX = 16;
+
+/**
+ * One audit event as one line of at most `width` columns: time (UTC), officer, action, and the
+ * detail as `key value` text (`decide  outcome approve, version 3`), cut with `…` at the edge,
+ * never wrapped. `actionWidth`: the action column's width.
+ */
+export function historyEventLine(event: CaseDetail['history'][number], width: number, actionWidth: number): string {
+	const action = padWidth(safeText(event.action), actionWidth);
+	return fitWidth(`${shortInstant(event.at)}  ${padWidth(safeText(event.officer), 12)} ${action}  ${auditDetailText(event.detail)}`.trimEnd(), width);
+}
+
+/** History: the audit trail of this case, oldest first, one line an event; then the decisions. */
 export function historyLines(detail: CaseDetail, width: number): string[] {
 	if (detail.history.length === 0) return ['No history.'];
-	const lines: string[] = [];
-	for (const event of detail.history) lines.push(...wrap(`${shortInstant(event.at)}  ${padWidth(safeText(event.officer), 12)} ${event.action}  ${safeText(event.detail)}`, width));
+	const actionWidth = Math.min(ACTION_COLUMN_MAX, Math.max(...detail.history.map((event) => displayWidth(safeText(event.action)))));
+	const lines: string[] = detail.history.map((event) => historyEventLine(event, width, actionWidth));
 	const decisions = detail.decisions;
 	if (decisions.length > 0) {
 		lines.push('', 'Decisions:');
