@@ -213,14 +213,15 @@ export async function rankCandidates(db: Kysely<Database>, options: RankOptions)
 	return toEntries(ranked);
 }
 
-/** One keyset page of pool profiles as one batch (see pool-score.ts): how many rows, the last application number, the keys and the JSON array's bytes. */
-type PoolPage = {rows: number; last: string | null; keys: string; data: Uint8Array};
+/** One keyset page of pool profiles as one batch (see pool-score.ts): how many rows, the last application number, the keys and the joined JSON texts. */
+type PoolPage = {rows: number; last: string | null; keys: string; data: string};
 
 /**
  * Reads the page of pool profiles after application number `after` (null: the first page) as one
- * batch: SQLite joins the rows' keys into one text and their stored JSON into one array, so this
- * thread receives two values a page instead of three per profile (which cost it seconds for a
- * pool of 250,000). The inner query is exactly a range of index applications_status_received
+ * batch: SQLite joins the rows' keys into one text and their stored JSON into another, so this
+ * thread receives two strings a page instead of three per profile (which cost it seconds for a
+ * pool of 250,000). The stored JSON is ASCII (import.ts), so the joined text is a one-byte string,
+ * cheap to make and to copy to a worker thread. The inner query is exactly a range of index applications_status_received
  * (status, received_at, application_number), read in order. Both texts are built in the same
  * pass over the same rows, so the n-th key line and the n-th array element are the same profile
  * (the order among them does not matter: ranking sorts by a total order). The page's last
@@ -228,17 +229,17 @@ type PoolPage = {rows: number; last: string | null; keys: string; data: Uint8Arr
  */
 async function poolPage(db: Kysely<Database>, after: string | null): Promise<PoolPage> {
 	const range = after === null ? sql`` : sql`and application_number > ${after}`;
-	const result = await sql<{rows: number; last: string | null; keys: string | null; data: Uint8Array | null}>`
+	const result = await sql<{rows: number; last: string | null; keys: string | null; data: string | null}>`
 		select count(*) as rows, max(application_number) as last,
 			group_concat(application_number || char(9) || profile_submitted_at, char(10)) as keys,
-			cast('[' || group_concat(data, ',') || ']' as blob) as data
+			group_concat(data, ',') as data
 		from (
 			select application_number, profile_submitted_at, data from applications
 			where status = 'pool' and received_at is null ${range}
 			order by application_number limit ${PAGE_ROWS}
 		)`.execute(db);
 	const row = result.rows[0]!;
-	return {rows: Number(row.rows), last: row.last, keys: row.keys ?? '', data: row.data ?? new Uint8Array()};
+	return {rows: Number(row.rows), last: row.last, keys: row.keys ?? '', data: row.data ?? ''};
 }
 
 /**
