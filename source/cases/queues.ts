@@ -624,14 +624,20 @@ export class QueueExistsError extends InvalidError {
 /** A saved queue as stored. */
 export type SavedQueue = {id: number; name: string; query: string; sort: string; digitKey: number | null; owner: string | null};
 
-const MAX_NAME_LENGTH = 40;
+/** Longest queue name, in characters. */
+export const QUEUE_NAME_MAX = 40;
 const MANAGERS = ['supervisor', 'admin'] as const;
 
+/** A queue name as the store keeps it: NFC, trimmed, runs of spaces as one. */
+export function cleanQueueName(name: string): string {
+	return name.normalize('NFC').trim().replace(/\s+/gu, ' ');
+}
+
 function checkQueueName(name: string): string {
-	const trimmed = name.normalize('NFC').trim().replace(/\s+/gu, ' ');
+	const trimmed = cleanQueueName(name);
 	if (trimmed === '') throw new InvalidError('queue name: must not be empty');
 	if (/[\p{Cc}\p{Cf}]/u.test(trimmed)) throw new InvalidError(`queue name ${JSON.stringify(trimmed)}: control or formatting characters are not allowed`);
-	if ([...trimmed].length > MAX_NAME_LENGTH) throw new InvalidError(`queue name ${JSON.stringify(trimmed)}: at most ${MAX_NAME_LENGTH} characters`);
+	if ([...trimmed].length > QUEUE_NAME_MAX) throw new InvalidError(`queue name ${JSON.stringify(trimmed)}: at most ${QUEUE_NAME_MAX} characters`);
 	const key = queueKey(trimmed);
 	const clash = BUILT_IN_QUEUES.find((q) => queueKey(q.name) === key || q.aliases.includes(key));
 	if (clash) throw new InvalidError(`queue name ${JSON.stringify(trimmed)}: taken by the built-in queue "${clash.name}"; choose another`);

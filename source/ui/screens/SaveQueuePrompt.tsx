@@ -10,6 +10,7 @@ import {useInput} from 'ink';
 import React, {useRef} from 'react';
 import {LineInput, lineKeys} from '../components/LineInput.js';
 import type {QueueSummary} from '../data.js';
+import {cleanQueueName, QUEUE_NAME_MAX, queueKey} from '../../cases/queues.js';
 import {keyNames} from '../key-names.js';
 import type {Theme} from '../theme.js';
 import {displayWidth, fitWidth, safeText} from '../terminal-text.js';
@@ -40,18 +41,7 @@ export function freeDigits(queues: readonly Pick<QueueSummary, 'digitKey'>[]): n
 	return [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter((digit) => !queues.some((q) => q.digitKey === digit));
 }
 
-/** Longest queue name, in characters: the store's limit (checkQueueName in source/cases/queues.ts). */
-export const QUEUE_NAME_MAX = 40;
-
-/** A name as the store keeps it: NFC, trimmed, runs of spaces as one. */
-export function cleanQueueName(name: string): string {
-	return name.normalize('NFC').trim().replace(/\s+/gu, ' ');
-}
-
-/** Names the store takes as the same (its queueKey): case, spacing, `-` and `_` ignored. */
-function nameKey(name: string): string {
-	return name.normalize('NFC').toLowerCase().replace(/[\s_-]+/gu, ' ').trim();
-}
+export {cleanQueueName, QUEUE_NAME_MAX};
 
 /**
  * Why `name` cannot name a new queue, or null when it can: empty, longer than
@@ -64,7 +54,7 @@ export function queueNameProblem(name: string, queues: readonly Pick<QueueSummar
 	const length = [...wanted].length;
 	if (length > QUEUE_NAME_MAX) return `at most ${QUEUE_NAME_MAX} characters (this one has ${length})`;
 	if (/[\p{Cc}\p{Cf}]/u.test(wanted)) return 'no control or invisible characters in a name';
-	const taken = queues.find((q) => nameKey(q.name) === nameKey(wanted));
+	const taken = queues.find((q) => queueKey(q.name) === queueKey(wanted));
 	return taken ? `"${taken.name}" exists already: choose another name` : null;
 }
 
