@@ -566,15 +566,22 @@ export async function listQueues(session: Session, options: {today?: string} = {
 	const context: FilterContext = {me: session.actor.userName, today};
 	return session.store.transaction(
 		async (trx) => {
-			const out: QueueSummary[] = [];
-			for (const queue of await queueDefinitions(trx)) {
-				let count: number | null;
+			const queues = await queueDefinitions(trx);
+			// Every count in one statement (one round trip to the store, not one per queue); a saved
+			// queue whose query no longer parses counts null.
+			const counts = queues.map((queue) => {
 				try {
-					count = await countOf(trx, queue, null, context);
+					return queueSelection(trx, queue, null, context).select((e) => e.fn.countAll().as('n'));
 				} catch (error) {
 					if (!(error instanceof InvalidError)) throw error;
-					count = null;
+					return null;
 				}
+			});
+			const counted = counts.flatMap((query, i) => (query ? [query.as(`q${i}`)] : []));
+			const row: Record<string, unknown> = counted.length > 0 ? await trx.selectNoFrom(counted).executeTakeFirstOrThrow() : {};
+			const out: QueueSummary[] = [];
+			for (const [i, queue] of queues.entries()) {
+				const count = counts[i] ? Number(row[`q${i}`]) : null;
 				out.push({
 					id: queue.id,
 					name: queue.name,
