@@ -4,7 +4,7 @@
  * stubbed; ESM builds of dependencies are preferred (jsonc-parser's UMD main cannot be bundled);
  * React's production build is chosen.
  *
- * Four small patches are applied to dependencies while bundling (PATCHES below); each fails the
+ * Five small patches are applied to dependencies while bundling (PATCHES in patches.mjs); each fails the
  * build if the code it replaces is not found, so an upgrade re-checks it:
  * - Ink 6.8's incremental renderer moves the cursor up one line too few when the previous frame
  *   ended in a newline (every frame shorter than the terminal), so each frame was drawn one line
@@ -17,40 +17,17 @@
  *   caches that live for one frame only: moving the cursor changes two lines of ~24, yet all were
  *   tokenized again. The caches are kept across frames (one shared set, started afresh past 1,024
  *   entries, a few MB at most); a line's styled characters depend only on its text.
+ * - string-width compiles `/^\p{RGI_Emoji}$/v` when it is imported (~25 ms: the property expands to
+ *   thousands of sequences), though a frame of names and dates rarely holds an emoji: it is compiled
+ *   on first need, and only clusters that can be emoji (a non-ASCII code point with the Emoji
+ *   property, which every RGI emoji has) are tested against it. Widths are unchanged.
  * - meow evaluates normalize-package-data (and the SPDX licence tables) when it is imported,
  *   though caips never asks meow for package data: made lazy (~15 ms at start-up).
  */
 import {readdir, readFile, rm} from 'node:fs/promises';
 import {basename, join} from 'node:path';
 import {build} from 'esbuild';
-
-/** Source patches: in the file matching `file`, `from` is replaced by `to` (exactly once). */
-const PATCHES = [
-	{
-		name: 'ink incremental rendering off by one',
-		file: /[\\/]ink[\\/]build[\\/]log-update\.js$/,
-		from: 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
-		to: "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));",
-	},
-	{
-		name: 'yoga-layout without fetch',
-		file: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
-		from: 'function ya(){return w||"function"!=typeof fetch?',
-		to: 'function ya(){return true?',
-	},
-	{
-		name: 'ink output caches kept across frames',
-		file: /[\\/]ink[\\/]build[\\/]output\.js$/,
-		from: '    caches = new OutputCaches();',
-		to: '    caches = (OutputCaches.shared = OutputCaches.shared && OutputCaches.shared.styledChars.size + OutputCaches.shared.widths.size + OutputCaches.shared.blockWidths.size < 1024 ? OutputCaches.shared : new OutputCaches());',
-	},
-	{
-		name: 'meow without package normalisation at import',
-		file: /[\\/]meow[\\/]build[\\/]dependencies\.js$/,
-		from: 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
-		to: 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
-	},
-];
+import {applyPatch, PATCHES} from './patches.mjs';
 
 /** Applies {@link PATCHES}; fails the build when a patch no longer applies. */
 const dependencyPatches = {
@@ -58,9 +35,7 @@ const dependencyPatches = {
 	setup(context) {
 		for (const patch of PATCHES) {
 			context.onLoad({filter: patch.file}, async (args) => {
-				const source = await readFile(args.path, 'utf8');
-				if (source.split(patch.from).length !== 2) throw new Error(`patch "${patch.name}": expected code not found once in ${args.path} (the dependency changed: check the patch is still needed)`);
-				return {contents: source.replace(patch.from, () => patch.to), loader: 'js'};
+				return {contents: applyPatch(await readFile(args.path, 'utf8'), patch, args.path), loader: 'js'};
 			});
 		}
 	},
