@@ -22,8 +22,24 @@ const WORKSTATION_FLAGS: readonly string[] = ['db', 'demo', 'screenReader', 'deb
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+/**
+ * A reader that stops early (`caips queue | head`) closes the pipe: the next write fails with
+ * EPIPE, which Node would report as an unhandled error with a stack trace. caips stops quietly
+ * instead, as Unix tools do, with the exit status so far (a transaction still open is rolled back
+ * by SQLite: nothing is half written). Any other output error is one line on stderr, exit 74.
+ */
+function quietOnClosedPipe(): void {
+	for (const stream of [process.stdout, process.stderr]) {
+		stream.on('error', (error: NodeJS.ErrnoException) => {
+			if (error.code !== 'EPIPE' && stream !== process.stderr) process.stderr.write(`caips: cannot write the output: ${error.code ?? error.message}\n`);
+			process.exit(error.code === 'EPIPE' ? (typeof process.exitCode === 'number' ? process.exitCode : 0) : 74);
+		});
+	}
+}
+
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[], version: string): Promise<number> {
+	quietOnClosedPipe();
 	const flagsSpec: Record<string, {type: 'string' | 'boolean'; isMultiple?: boolean}> = {};
 	for (const name of STRING_FLAGS) flagsSpec[name] = {type: 'string'};
 	for (const name of MULTIPLE_FLAGS) flagsSpec[name] = {type: 'string', isMultiple: true};
