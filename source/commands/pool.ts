@@ -15,7 +15,7 @@ import {CATEGORY_IDS, isCategoryId, type CategoryId} from '../rules/categories.j
 import {padWidth, safeText} from '../ui/terminal-text.js';
 import {dateFlag, type Command, type Flags} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
-import {withSession} from './session.js';
+import {withReadSession} from './session.js';
 import {expectPositionals} from './usage.js';
 
 /** Rows of the text table when --limit is not given. */
@@ -93,7 +93,8 @@ export const poolCommand: Command = async (context) => {
 	const program = programFlag(flags);
 	const category = categoryFlag(flags);
 	const limit = limitFlag(flags);
-	return withSession(context, async (session) => {
+	// Only reads: works on a store the user cannot write (db/read-only.ts).
+	return withReadSession(context, async (session) => {
 		const ranking = await rankPool(session, {asOf, program, category});
 		if (flags.json) {
 			const pool = limit === undefined ? ranking.entries : ranking.entries.slice(0, limit);

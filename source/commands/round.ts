@@ -16,7 +16,7 @@ import {safeText, padWidth} from '../ui/terminal-text.js';
 import type {Command, Flags} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
 import {categoryFlag, programFlag, shortInstant} from './pool.js';
-import {withSession} from './session.js';
+import {withReadSession, withSession} from './session.js';
 import {expectPositionals, usageError} from './usage.js';
 
 /** Invitees listed in the text output. */
@@ -79,7 +79,8 @@ export const roundCommand: Command = async (context) => {
 	const program = programFlag(flags);
 	const category = categoryFlag(flags);
 	const dryRun = flags.dryRun === true;
-	return withSession(context, async (session) => {
+	// A dry run only reads: it works on a store the user cannot write (db/read-only.ts).
+	return (dryRun ? withReadSession : withSession)(context, async (session) => {
 		const result = await runRound(session, {at, size, program, category, dryRun});
 		if (flags.json) {
 			const invitees = result.invitees.map((e) => ({applicationNumber: e.applicationNumber, crs: e.crs, profileSubmittedAt: e.profileSubmittedAt}));

@@ -2,7 +2,7 @@
  * A store the user cannot write (CLI contract: read commands still work). The CLI runs as a user
  * who really cannot write the store: as root (where permissions do not bind) it runs as `nobody`
  * (uid 65534) on root's 0644 files; otherwise the file and its directory are chmod-ed. Reads
- * (`queue`, `case show`, `audit verify`) exit 0 and say on stderr that they were not recorded in
+ * (`queue`, `case show`, `audit verify`, `pool`, `round --dry-run`) exit 0 and say on stderr that they were not recorded in
  * the audit trail; writes exit 69 with one line blaming the file or the directory, whichever is
  * at fault. test/db/read-only.test.ts covers the read-only store itself whoever runs the tests.
  */
@@ -125,6 +125,17 @@ describe.runIf(canTest)('a store the user cannot write', () => {
 				expect(run.stderr).toBe(NOT_RECORDED);
 				expect(run.code).toBe(0);
 				expect(JSON.parse(run.stdout)).toMatchObject({ok: true});
+			});
+
+			it('caips pool ranks and caips round --dry-run simulates; a real round is a write (69)', () => {
+				const pool = reader(['pool', '--as-of', '2026-08-05', '--json']);
+				expect(pool.stderr).toBe(NOT_RECORDED);
+				expect(pool.code).toBe(0);
+				expect(JSON.parse(pool.stdout)).toMatchObject({asOf: '2026-08-05'});
+				const dry = reader(['round', '--size', '1', '--at', '2026-08-05T14:00:00Z', '--dry-run', '--json']);
+				expect(dry.code, dry.stderr).toBe(0);
+				expect(JSON.parse(dry.stdout)).toMatchObject({round: {dryRun: true, size: 1}});
+				expect(reader(['round', '--size', '1', '--at', '2026-08-05T14:00:00Z']).code).toBe(69);
 			});
 
 			it('a write exits 69 blaming the file; nothing is left beside the store', () => {
