@@ -151,10 +151,16 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 	// one frame (a second update from an effect would draw the screen twice).
 	const [view, setView] = useState({cursor: 0, top: 0});
 	const {cursor, top} = view;
+	// The cursor as the keys so far left it: keys that arrive in one burst (typing ahead, a slow
+	// link) are handled before the next render, so `j j a` must assign the row two down, not the
+	// row the last frame showed. Moves set it at once; actions read it (see currentRow).
+	const cursorRef = useRef(cursor);
+	cursorRef.current = cursor;
 	const rowsRef = useRef(0);
 	const setCursor = useCallback((next: number | ((cursor: number) => number)) => {
+		const c = typeof next === 'function' ? next(cursorRef.current) : next;
+		cursorRef.current = c;
 		setView((v) => {
-			const c = typeof next === 'function' ? next(v.cursor) : next;
 			const rows = Math.max(1, rowsRef.current);
 			const t = c < v.top ? c : c >= v.top + rows ? c - rows + 1 : v.top;
 			return c === v.cursor && t === v.top ? v : {cursor: c, top: t};
@@ -166,7 +172,14 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 			return t === v.top ? v : {...v, top: t};
 		});
 	}, []);
-	const [tagged, setTagged] = useState<ReadonlySet<string>>(new Set());
+	const [tagged, setTaggedState] = useState<ReadonlySet<string>>(new Set());
+	// The tags as the keys so far left them (a burst like `Space a` acts on the tag just made).
+	const taggedRef = useRef(tagged);
+	taggedRef.current = tagged;
+	const setTagged = useCallback((next: ReadonlySet<string>) => {
+		taggedRef.current = next;
+		setTaggedState(next);
+	}, []);
 	const [overlay, setOverlay] = useState<Overlay>(null);
 	const [message, setMessage] = useState<StatusMessage | null>(null);
 	const [refreshedAt, setRefreshedAt] = useState('');
@@ -209,7 +222,10 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 	rowsRef.current = bodyHeight;
 	const window = useQueueWindow(data, {queue: queueName, filter, sort, descending}, top, top + bodyHeight - 1, initial);
 	const total = window.total;
-	const selectedRow = window.rowAt(cursor);
+	// The row under the cursor as the keys so far left it (see cursorRef); undefined while its page is read.
+	const windowRef = useRef(window);
+	windowRef.current = window;
+	const currentRow = useCallback(() => windowRef.current.rowAt(cursorRef.current), []);
 
 	const say = useCallback((text: string, kind: StatusMessage['kind'] = 'info') => setMessage({text, kind}), []);
 	// Through a ref: a caller's inline clock must not make `stamp`, and the effects using it, new on every render.
@@ -412,7 +428,10 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					if (onDocuments) return setDocIndex(Math.max(0, documentCount - 1));
 					return inCase ? setScroll(Math.max(0, caseLines.length - rows)) : setCursor(Math.max(0, total - 1));
 				case 'open':
-					if (!inCase && selectedRow) openCase(selectedRow.applicationNumber);
+					if (!inCase) {
+						const row = currentRow();
+						if (row) openCase(row.applicationNumber);
+					}
 					return;
 				case 'back':
 					if (inCase) {
@@ -489,7 +508,8 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					return setOverlay('review');
 				}
 				case 'assign.me': {
-					const numbers = !inCase && tagged.size > 0 ? [...tagged] : [inCase ? caseNumber : selectedRow?.applicationNumber].filter((n): n is string => Boolean(n));
+					const tags = taggedRef.current;
+					const numbers = !inCase && tags.size > 0 ? [...tags] : [inCase ? caseNumber : currentRow()?.applicationNumber].filter((n): n is string => Boolean(n));
 					if (numbers.length === 0) return;
 					return void act(`assigned ${numbers.length === 1 ? numbers[0] : `${numbers.length} cases`} to you`, async () => {
 						for (const number of numbers) await data.assignToMe(number);
@@ -525,10 +545,13 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					return setScreen(target);
 				}
 				case 'tag': {
-					if (inCase || !selectedRow) return;
-					const next = new Set(tagged);
-					if (next.has(selectedRow.applicationNumber)) next.delete(selectedRow.applicationNumber);
-					else next.add(selectedRow.applicationNumber);
+					const row = currentRow();
+					if (inCase || !row) return;
+					const n = row.applicationNumber;
+					// From the tags as the keys so far left them (Space j Space in one burst tags both).
+					const next = new Set(taggedRef.current);
+					if (next.has(n)) next.delete(n);
+					else next.add(n);
 					setTagged(next);
 					return moveBy(1);
 				}
@@ -537,7 +560,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 					return exit();
 			}
 		},
-		[screen, caseNumber, onDocuments, documentCount, caseBodyHeight, bodyHeight, caseLines.length, total, selectedRow, openCase, filter, queues, queue, selectQueue, sort, say, detail, me, tagged, act, data, queueName, refresh, hasDrafts, exit],
+		[screen, caseNumber, onDocuments, documentCount, caseBodyHeight, bodyHeight, caseLines.length, total, currentRow, openCase, filter, queues, queue, selectQueue, sort, say, detail, me, tagged, act, data, queueName, refresh, hasDrafts, exit],
 	);
 
 	// After the render that follows such a command, keys go where they normally go again.

@@ -521,3 +521,25 @@ describe('quitting', () => {
 		expect(app.exited()).toBe(false);
 	});
 });
+
+describe('keys typed ahead (one burst: fast typing, a slow link) act on the row the keys before them chose', () => {
+	it('j j a assigns the third row; j j Enter opens it', async () => {
+		const app = await openWorkstation();
+		await switchToQueue(app, 'All cases');
+		const rows = rowNumbers(app.frame());
+		await app.type('jja');
+		await app.waitForText(`assigned ${rows[2]} to you`);
+		expect(app.fake.callsOf('assignToMe')).toEqual([[rows[2]]]);
+		await app.type('gjj\r');
+		await app.waitForText(`Application ${rows[2]}`);
+	});
+
+	it('Space Space a assigns the two rows just tagged, not the row under the cursor', async () => {
+		const app = await openWorkstation();
+		await switchToQueue(app, 'All cases');
+		const rows = rowNumbers(app.frame());
+		await app.type('  a');
+		await app.waitForText('assigned 2 cases to you');
+		expect(app.fake.callsOf('assignToMe')).toEqual([[rows[0]], [rows[1]]]);
+	});
+});
