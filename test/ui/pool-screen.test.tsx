@@ -199,6 +199,17 @@ describe('Pool screen', () => {
 		expect(app.exited()).toBe(false);
 	});
 
+	it('moves and Enter typed ahead in one burst (j j j Enter) open the profile the moves chose', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await openPool(app);
+		await app.press('f');
+		const fsw = fake.poolEntries('FSW');
+		await app.waitFor((f) => f.includes('program: FSW |') && poolRows(f)[0]?.[1] === fsw[0]!.applicationNumber, 'the FSW pool');
+		await app.type('jjj\r');
+		await app.waitForText('[1 Summary]', `Application ${fsw[3]!.applicationNumber}`);
+	});
+
 	it('Enter opens the chosen profile in the case view (audited as a case view); Esc comes back to the same row, filters kept', async () => {
 		const fake = new FakePort();
 		const app = await openWorkstation({fake});

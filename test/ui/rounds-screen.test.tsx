@@ -89,6 +89,17 @@ describe('Rounds screen', () => {
 		await app.waitFor((f) => f.includes('filter: none') && !f.includes('Rounds of invitations'), 'the queue');
 	});
 
+	it('moves and Enter typed ahead in one burst open the round, then the invitee, the moves chose', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await openRounds(app);
+		await app.type('jj\r');
+		await app.waitFor((f) => f.includes('Round 1 of 2026-10-23') && inviteeRows(f).length === 20, 'round 1');
+		const rows = inviteeRows(app.frame());
+		await app.type('jjj\r');
+		await app.waitForText('[1 Summary]', `Application ${rows[3]![1]}`);
+	});
+
 	it('Enter on an invitee opens the case view; Esc comes back to the invitees on the same row, then to the list', async () => {
 		const fake = new FakePort();
 		const app = await openWorkstation({fake});

@@ -86,6 +86,10 @@ export function PoolScreen({data, theme, keyMap, width, height, asOf, active, re
 			return next === s.view ? s : {...s, view: next};
 		});
 	const total = page?.total ?? 0;
+	// The view as the keys so far left it: keys of one burst (`k k Enter`) come before the next
+	// render, and Enter must open the profile the moves chose, not the one the last frame showed.
+	const viewRef = useRef(view);
+	viewRef.current = view;
 
 	const both = height - 3 - CHART_LINES >= 5;
 	const showTable = both || !chart;
@@ -135,14 +139,16 @@ export function PoolScreen({data, theme, keyMap, width, height, asOf, active, re
 				}
 				const id = commandFor(keyMap, name, 'queue');
 				if (!id) continue;
-				if (listCommand(view, id, total, rows)) {
+				const moved = listCommand(viewRef.current, id, total, rows);
+				if (moved) {
 					// Functional: keys of one burst (`jjj`) each move from where the last one left the cursor.
+					viewRef.current = moved;
 					setView((v) => listCommand(v, id, total, rows) ?? v);
 					continue;
 				}
 				if (id === 'open') {
 					// The profile under the cursor, if its page is here (the table is shown).
-					const entry = showTable ? page?.entries[view.cursor - page.offset] : undefined;
+					const entry = showTable ? page?.entries[viewRef.current.cursor - page.offset] : undefined;
 					if (entry) return onOpenCase(entry.applicationNumber);
 					continue;
 				}

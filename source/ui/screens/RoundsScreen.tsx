@@ -132,24 +132,29 @@ export function RoundsScreen({data, theme, keyMap, width, height, active, reload
 	const currentKey = opened ? 'inner' : 'list';
 	const current = {view: state[currentKey], setView: (update: (view: ListView) => ListView) => moveIn(currentKey, update)};
 	const total = opened ? invitees.length : roundCount;
+	// The cursor as the keys so far left it (a burst `j j Enter` opens the row the moves chose).
+	const viewRef = useRef(current.view);
+	viewRef.current = current.view;
 
 	useInput(
 		(input, key) => {
 			for (const name of keyNames(input, key)) {
 				const id = commandFor(keyMap, name, 'queue');
 				if (!id) continue;
-				if (listCommand(current.view, id, total, rows)) {
+				const moved = listCommand(viewRef.current, id, total, rows);
+				if (moved) {
+					viewRef.current = moved;
 					current.setView((v) => listCommand(v, id, total, rows) ?? v);
 					continue;
 				}
 				if (id === 'open') {
 					if (opened) {
 						// The invitee under the cursor: its case.
-						const invitee = opened.invitees?.[state.inner.cursor];
+						const invitee = opened.invitees?.[viewRef.current.cursor];
 						if (invitee) return onOpenCase(invitee.applicationNumber);
 						continue;
 					}
-					const round = rounds?.[state.list.cursor];
+					const round = rounds?.[viewRef.current.cursor];
 					if (!round) continue;
 					setError(null);
 					onState((s) => ({...s, opened: round, inner: INITIAL_ROUNDS_STATE.inner}));
