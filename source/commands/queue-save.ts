@@ -11,6 +11,7 @@
  * supervisor or admin role. Both are audited (`queue-save`, `queue-delete`).
  */
 import {deleteQueue, QueueExistsError, saveQueue} from '../cases/queues.js';
+import {formatValue} from '../format/format-error.js';
 import {safeText} from '../ui/terminal-text.js';
 import type {CommandContext, Flags} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
@@ -34,8 +35,10 @@ export function onlyQueueOptions(flags: Flags, sub: 'list' | 'save' | 'delete'):
 	}
 }
 
+/** The one NAME argument (quote a name with spaces); a second argument is a usage error, as elsewhere. */
 function nameOf(args: readonly string[], sub: string): string {
-	const name = args.join(' ').trim();
+	if (args.length > 1) throw usageError('queue', `queue ${sub}: unexpected argument ${formatValue(args[1])} (quote a name with spaces: "CEC 450+")`);
+	const name = (args[0] ?? '').trim();
 	if (name === '') throw usageError('queue', `${sub} needs NAME`);
 	return name;
 }

@@ -144,7 +144,12 @@ describe('caips queue', () => {
 
 describe('caips queue save and delete', () => {
 	it('saves a filter and sort as a queue with a digit key, lists it by name, and deletes it', () => {
-		const saved = runCli(['queue', 'save', 'CEC', 'by', 'CRS', '--filter', 'program:CEC', '--sort', 'crs', '--key', '4'], as('bob'));
+		// One NAME argument, as every command takes its arguments: a second is a usage error (2), nothing saved.
+		const split = runCli(['queue', 'save', 'CEC', 'by', 'CRS', '--filter', 'program:CEC'], as('bob'));
+		expect(split.code).toBe(2);
+		expect(split.stderr.split('\n')[0]).toMatch(/^caips: queue save: unexpected argument "by" \(quote a name with spaces/);
+		expect(runCli(['queue', 'delete', 'CEC', 'extra'], as('bob')).code).toBe(2);
+		const saved = runCli(['queue', 'save', 'CEC by CRS', '--filter', 'program:CEC', '--sort', 'crs', '--key', '4'], as('bob'));
 		expect(saved.stderr).toBe('');
 		expect(saved.code).toBe(0);
 		expect(saved.stdout).toBe('saved queue "CEC by CRS" (key 4): program:CEC, sorted by crs:desc\n');
