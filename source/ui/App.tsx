@@ -304,19 +304,28 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 		stamp();
 	}, [loadQueues, window, caseNumber, loadCase, stamp]);
 
+	// The screen shown, for the poll below (it must not restart its timer on every screen change).
+	const screenRef = useRef(screen);
+	screenRef.current = screen;
 	useEffect(() => {
 		if (!pollMs) return;
 		const timer = setInterval(() => {
 			void data.changeMark().then(
 				(mark) => {
-					if (changeMark.current !== null && mark !== changeMark.current) void refresh();
+					if (changeMark.current !== null && mark !== changeMark.current) {
+						void refresh();
+						// The Rounds screen reads again (a short list); ranking the pool again takes seconds on a
+						// large store, so the Pool screen says so and leaves it to the officer (r).
+						if (screenRef.current === 'rounds') setScreenReload((n) => n + 1);
+						if (screenRef.current === 'pool') say('the store changed since the pool was ranked: r ranks it again');
+					}
 					changeMark.current = mark;
 				},
 				() => undefined,
 			);
 		}, pollMs);
 		return () => clearInterval(timer);
-	}, [pollMs, data, refresh]);
+	}, [pollMs, data, refresh, say]);
 
 	// Keep the cursor inside the list and the window around the cursor.
 	useEffect(() => {

@@ -7,7 +7,7 @@ import chalk from 'chalk';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {PoolRequest} from '../../source/ui/data.js';
 import {themeFor} from '../../source/ui/theme.js';
-import {FakePort, POOL_CATEGORIES, TODAY} from './fake-port.js';
+import {CASES, FakePort, POOL_CATEGORIES, TODAY} from './fake-port.js';
 import {KEY, openWorkstation, useUiTestHooks, type Rendered} from './render-app.js';
 
 let savedLevel: typeof chalk.level;
@@ -197,6 +197,16 @@ describe('Pool screen', () => {
 		await app.press('q');
 		await app.waitForText('filter: none');
 		expect(app.exited()).toBe(false);
+	});
+
+	it('a change in the store while the pool is shown is told (r ranks again), not re-ranked unasked', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake, pollMs: 5});
+		await openPool(app);
+		const ranked = fake.callsOf('pool').length;
+		fake.simulateOtherOfficer(CASES.helene);
+		await app.waitForText('the store changed since the pool was ranked: r ranks it again');
+		expect(fake.callsOf('pool').length).toBe(ranked);
 	});
 
 	it('moves and Enter typed ahead in one burst (j j j Enter) open the profile the moves chose', async () => {

@@ -89,6 +89,15 @@ describe('Rounds screen', () => {
 		await app.waitFor((f) => f.includes('filter: none') && !f.includes('Rounds of invitations'), 'the queue');
 	});
 
+	it('a round run by another admin appears without r when the poll notices a change', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake, pollMs: 5});
+		await openRounds(app);
+		fake.roundList.unshift({number: 4, at: '2026-11-27T14:00:00.000Z', type: 'general', program: null, category: null, size: 5, invited: 5, cutoff: 470, tieBreakAt: '2026-02-01T10:00:00.000Z'});
+		fake.simulateOtherOfficer(CASES.helene);
+		await app.waitForText('Rounds of invitations | 1–4 of 4', '2026-11-27');
+	});
+
 	it('moves and Enter typed ahead in one burst open the round, then the invitee, the moves chose', async () => {
 		const fake = new FakePort();
 		const app = await openWorkstation({fake});

@@ -238,3 +238,21 @@ describe('stepOfRefusal', () => {
 		expect(stepOfRefusal('saving a queue needs the officer, supervisor or admin role', 'digit')).toBe('digit');
 	});
 });
+
+describe('keys typed fast into the save prompt', () => {
+	it('Backspaces and a new name arriving in separate deliveries before a render replace a refused name', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await switchToQueue(app, 'All cases');
+		await app.press(KEY.ctrlS);
+		await app.waitFor(() => statusLine(app).startsWith(NAME_PROMPT), 'the name prompt');
+		await app.type('My cases');
+		await app.press(KEY.enter);
+		await app.waitFor(() => statusLine(app).includes('exists already'), 'the name refused');
+		// Each key its own delivery, none waiting for a render (a slow link, tmux send-keys).
+		for (let i = 0; i < 8; i++) app.stdin.write('\u007f');
+		for (const key of ['M', 'i', 'n', 'e', '\r', '5', '\r']) app.stdin.write(key);
+		await app.waitFor(() => saves(fake).length === 1, 'the queue saved');
+		expect(saves(fake)[0]).toMatchObject({name: 'Mine', digitKey: 5});
+	});
+});
