@@ -338,13 +338,27 @@ export async function commitRound(session: Session, ranked: RankedRound): Promis
 	});
 }
 
-/** What {@link expireInvitations} did. */
+/** What {@link expireInvitations} did (or, in a dry run, would do). */
 export type ExpiryResult = {
 	/** The date the expiry was judged on. */
 	asOf: string;
-	/** Cases moved from `invited` to `withdrawn`, in application-number order. */
+	/** Cases moved (dry run: that would move) from `invited` to `withdrawn`, in application-number order. */
 	expired: string[];
+	dryRun: boolean;
 };
+
+/** The invited cases whose ITA is older than `before` (an instant) and unanswered, a keyset page at a time. */
+async function* unansweredBefore(db: Kysely<Database>, before: string): AsyncGenerator<ApplicationRow> {
+	const sort: SortKey<ApplicationRow>[] = [{column: 'application_number'}];
+	let after: Cursor | null = null;
+	for (;;) {
+		const query = db.selectFrom('applications').selectAll().where('status', '=', 'invited').where('received_at', 'is', null).where('invited_at', '<', before);
+		const page: Page<ApplicationRow> = await fetchPage(query, {sort, after, limit: 500});
+		yield* page.rows;
+		if (!page.next) return;
+		after = page.next;
+	}
+}
 
 /**
  * Ends the invitations that expired unanswered by `asOf` (`YYYY-MM-DD`): an ITA is valid for 60
@@ -352,47 +366,51 @@ export type ExpiryResult = {
  * day after when no e-APR was received (`received_at` null). Each such case moves from `invited`
  * to `withdrawn` (the candidate leaves the pool and needs a new profile, rules.md §7.3), gets a
  * note "ITA expired…", its version bumped and an `ita-expired` audit event; all in one write
- * transaction. Role: admin.
+ * transaction. With `dryRun`, lists the cases that would expire and changes nothing (a read-only
+ * snapshot, no audit event): a preview before an irreversible withdrawal. Role: admin.
  *
  * Throws PermissionError (77, audited) or InvalidError (65) for a date that is not `YYYY-MM-DD`.
  */
-export async function expireInvitations(session: Session, asOf: string): Promise<ExpiryResult> {
+export async function expireInvitations(session: Session, asOf: string, options: {dryRun?: boolean} = {}): Promise<ExpiryResult> {
 	if (typeof asOf !== 'string' || !isRealDate(asOf)) throw new InvalidError(`as-of date ${JSON.stringify(asOf)} is not a calendar date YYYY-MM-DD`);
 	// Expired on asOf ⇔ ITA date + 60 < asOf ⇔ invited_at before the start of asOf − 60 days.
 	const before = `${fromDayNumber(dayNumber(asOf) - ITA_VALID_DAYS)}T00:00:00.000Z`;
+	if (options.dryRun) {
+		if (!session.actor.roles.has('admin')) await write(session, {action: 'ita-expired'}, async () => requireRole(session.actor, ROUND_ROLES, 'previewing expired invitations'));
+		return session.store.transaction(
+			async (trx) => {
+				const expired: string[] = [];
+				for await (const row of unansweredBefore(trx, before)) expired.push(row.application_number);
+				return {asOf, expired, dryRun: true};
+			},
+			{readOnly: true},
+		);
+	}
 	return write(session, {action: 'ita-expired'}, async (trx) => {
 		requireRole(session.actor, ROUND_ROLES, 'expiring invitations');
 		const expired: string[] = [];
-		const sort: SortKey<ApplicationRow>[] = [{column: 'application_number'}];
-		let after: Cursor | null = null;
-		for (;;) {
-			const query = trx.selectFrom('applications').selectAll().where('status', '=', 'invited').where('received_at', 'is', null).where('invited_at', '<', before);
-			const page: Page<ApplicationRow> = await fetchPage(query, {sort, after, limit: 500});
-			for (const row of page.rows) {
-				const itaDate = instantDate(row.invited_at!);
-				const deadline = fromDayNumber(dayNumber(itaDate) + ITA_VALID_DAYS);
-				const version = await bumpCase(trx, session, row, {status: 'withdrawn'});
-				await trx
-					.insertInto('notes')
-					.values({
-						application_number: row.application_number,
-						author: session.actor.userName,
-						at: session.now(),
-						body: `ITA expired: no e-APR was received within ${ITA_VALID_DAYS} days of the invitation of ${itaDate} (deadline ${deadline}); the profile leaves the pool and the candidate needs a new profile.`,
-						corrects_note_id: null,
-					})
-					.execute();
-				await recordAudit(trx, session, {
-					action: 'ita-expired',
-					applicationNumber: row.application_number,
-					detail: {reason: 'ITA expired', invitedAt: row.invited_at, deadline, asOf, from: 'invited', to: 'withdrawn', version},
-				});
-				expired.push(row.application_number);
-			}
-			if (!page.next) break;
-			after = page.next;
+		for await (const row of unansweredBefore(trx, before)) {
+			const itaDate = instantDate(row.invited_at!);
+			const deadline = fromDayNumber(dayNumber(itaDate) + ITA_VALID_DAYS);
+			const version = await bumpCase(trx, session, row, {status: 'withdrawn'});
+			await trx
+				.insertInto('notes')
+				.values({
+					application_number: row.application_number,
+					author: session.actor.userName,
+					at: session.now(),
+					body: `ITA expired: no e-APR was received within ${ITA_VALID_DAYS} days of the invitation of ${itaDate} (deadline ${deadline}); the profile leaves the pool and the candidate needs a new profile.`,
+					corrects_note_id: null,
+				})
+				.execute();
+			await recordAudit(trx, session, {
+				action: 'ita-expired',
+				applicationNumber: row.application_number,
+				detail: {reason: 'ITA expired', invitedAt: row.invited_at, deadline, asOf, from: 'invited', to: 'withdrawn', version},
+			});
+			expired.push(row.application_number);
 		}
-		return {asOf, expired};
+		return {asOf, expired, dryRun: false};
 	});
 }
 

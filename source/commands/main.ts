@@ -95,7 +95,7 @@ export async function main(argv: string[], version: string): Promise<number> {
 		const allowed = new Set<string>([...GLOBAL_FLAGS, ...spec.flags]);
 		for (const [key, value] of Object.entries(flags)) {
 			if (value === undefined || (Array.isArray(value) && value.length === 0) || key === '--') continue;
-			if (!allowed.has(key)) throw new CliError(EXIT.usage, `caips ${name}: unknown option ${spelled(key)} (usage: ${spec.usage})`);
+			if (!allowed.has(key)) throw new CliError(EXIT.usage, `${name}: unknown option ${spelled(key)} (usage: ${spec.usage})`);
 		}
 		const command = await spec.load();
 		return await command({args: args.map(String), flags, env: process.env, stdout: process.stdout, stderr: process.stderr, today: localToday()});

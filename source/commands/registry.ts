@@ -131,9 +131,9 @@ export const COMMANDS: readonly CommandSpec[] = [
 	},
 	{
 		name: 'ita',
-		usage: 'caips ita expire [--as-of DATE] [--json]',
-		summary: 'withdraw the invitations left unanswered 60 days after the ITA',
-		flags: ['asOf'],
+		usage: 'caips ita expire [--as-of DATE] [--dry-run] [--json]',
+		summary: 'withdraw (or --dry-run: list) the invitations left unanswered 60 days after the ITA',
+		flags: ['asOf', 'dryRun'],
 		load: async () => (await import('./ita.js')).itaCommand,
 	},
 	{

@@ -313,9 +313,9 @@ describe('invitations expire after 60 days without an e-APR', () => {
 		);
 		await runRound(alice, {at: '2026-01-02T10:00:00Z', size: 1});
 		expect((await caseRow(t, n(50))).status).toBe('invited');
-		expect(await expireInvitations(alice, '2026-03-03')).toEqual({asOf: '2026-03-03', expired: []});
+		expect(await expireInvitations(alice, '2026-03-03')).toEqual({asOf: '2026-03-03', expired: [], dryRun: false});
 		const version = (await caseRow(t, n(50))).version;
-		expect(await expireInvitations(alice, '2026-03-04')).toEqual({asOf: '2026-03-04', expired: [n(50)]});
+		expect(await expireInvitations(alice, '2026-03-04')).toEqual({asOf: '2026-03-04', expired: [n(50)], dryRun: false});
 		expect(await caseRow(t, n(50))).toMatchObject({status: 'withdrawn', version: version + 1});
 		expect((await caseRow(t, n(51))).status).toBe('received');
 		const note = await t.store.db.selectFrom('notes').selectAll().where('application_number', '=', n(50)).executeTakeFirstOrThrow();

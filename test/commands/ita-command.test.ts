@@ -71,13 +71,13 @@ describe('caips ita expire', () => {
 	it('usage errors exit 2 with one line naming what is wrong, before the store is touched', async () => {
 		const before = await withStore(storeDigest);
 		const cases: Array<[string[], RegExp]> = [
-			[['ita'], /^caips: missing the subcommand expire \(usage: caips ita expire \[--as-of DATE\] \[--json\]\)$/],
+			[['ita'], /^caips: missing the subcommand expire \(usage: caips ita expire \[--as-of DATE\] \[--dry-run\] \[--json\]\)$/],
 			[['ita', 'renew'], /^caips: unknown subcommand "renew" \(usage: caips ita expire/],
 			[['ita', 'expire', 'now'], /^caips: unexpected argument "now" \(usage: caips ita expire/],
 			[['ita', 'expire', '--as-of', '2026-02-30'], /^caips: --as-of: "2026-02-30" is not a calendar date \(YYYY-MM-DD\)$/],
 			[['ita', 'expire', '--as-of', ''], /^caips: --as-of: "" is not a calendar date/],
 			[['ita', 'expire', '--as-of', '2999-01-01'], /^caips: --as-of: 2999-01-01 is after today \(\d{4}-\d\d-\d\d\); invitations expire only once their 60 days are over/],
-			[['ita', 'expire', '--size', '3'], /^caips: caips ita: unknown option --size \(usage: caips ita expire/],
+			[['ita', 'expire', '--size', '3'], /^caips: ita: unknown option --size \(usage: caips ita expire/],
 		];
 		for (const [args, message] of cases) {
 			const run = as('alice', ...args);
@@ -101,6 +101,17 @@ describe('caips ita expire', () => {
 		expect(second).toHaveLength(1);
 		const none = as('alice', 'ita', 'expire', '--as-of', '2026-10-04');
 		expect(none).toEqual({code: 0, stdout: 'No invitation expired on 2026-10-04.\n', stderr: ''});
+
+		// A dry run lists the very cases and changes nothing, not even the audit trail.
+		const before = await withStore((store) => storeDigest(store));
+		const preview = as('alice', 'ita', 'expire', '--as-of', '2026-10-05', '--dry-run');
+		expect(preview.code, preview.stderr).toBe(0);
+		expect(preview.stdout.trimEnd().split('\n')).toEqual([
+			...first.map((number) => `${number}  ITA 2026-08-05  deadline 2026-10-04  would be withdrawn`),
+			'3 invitations expired on 2026-10-05 (dry run: nothing changed; run without --dry-run to withdraw them)',
+		]);
+		expect(JSON.parse(as('alice', 'ita', 'expire', '--as-of', '2026-10-05', '--dry-run', '--json').stdout)).toEqual({asOf: '2026-10-05', expired: first, dryRun: true});
+		expect(await withStore((store) => storeDigest(store))).toEqual(before);
 
 		const run = as('alice', 'ita', 'expire', '--as-of', '2026-10-05');
 		expect(run.stderr).toBe('');
@@ -132,6 +143,6 @@ describe('caips ita expire', () => {
 
 	it('is listed in caips --help', () => {
 		const help = runCli(['--help']);
-		expect(help.stdout).toContain('  caips ita expire [--as-of DATE] [--json]\n      withdraw the invitations left unanswered 60 days after the ITA\n');
+		expect(help.stdout).toContain('  caips ita expire [--as-of DATE] [--dry-run] [--json]\n      withdraw (or --dry-run: list) the invitations left unanswered 60 days after the ITA\n');
 	});
 });

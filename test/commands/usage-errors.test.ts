@@ -20,7 +20,7 @@ const APP = 'E000000101';
 const CASES: Array<[string[], RegExp]> = [
 	// global
 	[['frobnicate'], /^caips: unknown command "frobnicate" \(caips --help lists the commands\)$/],
-	[['pool', '--colour', 'red'], /^caips: caips pool: unknown option --colour \(usage: caips pool /],
+	[['pool', '--colour', 'red'], /^caips: pool: unknown option --colour \(usage: caips pool /],
 	[['assign', APP, '--to', 'a', '--to', 'b'], /^caips: --to can be given only once \(caips --help\)$/],
 	// a switch given a value, a flag without its value, a flag reported as typed
 	[['queue', '--json=5'], /^caips: --json is a switch and takes no value \(got "--json=5"\) \(usage: caips queue /],
@@ -30,9 +30,9 @@ const CASES: Array<[string[], RegExp]> = [
 	[['decide', APP, 'refuse', '--text', 'x', '--reason'], /^caips: --reason needs a value \(usage: caips decide /],
 	[['--db'], /^caips: --db needs a value \(caips --help\)$/],
 	[['--db', '--demo'], /^caips: --db needs a value \(caips --help\)$/],
-	[['queue', '-x'], /^caips: caips queue: unknown option -x \(usage: caips queue /],
+	[['queue', '-x'], /^caips: queue: unknown option -x \(usage: caips queue /],
 	[['-q'], /^caips: -q is not an option of the workstation \(caips --help\)$/],
-	[['next', '--limit'], /^caips: caips next: unknown option --limit \(usage: caips next \[QUEUE\]\)$/],
+	[['next', '--limit'], /^caips: next: unknown option --limit \(usage: caips next \[QUEUE\]\)$/],
 	// assess
 	[['assess'], /^caips: missing FILE \(usage: caips assess FILE /],
 	[['assess', 'a.json', 'b.json'], /^caips: unexpected argument "b\.json" \(usage: caips assess /],
@@ -60,7 +60,7 @@ const CASES: Array<[string[], RegExp]> = [
 	[['queue', 'Unassigned', '--replace'], /^caips: --replace is an option of queue save, not of the queue listing \(usage: caips queue /],
 	[['queue', 'delete'], /^caips: delete needs NAME \(usage: caips queue /],
 	[['queue', 'delete', 'CEC high', '--filter', 'x'], /^caips: --filter is an option of queue save, not of queue delete \(usage: caips queue /],
-	[['next', '--limit', '3'], /^caips: caips next: unknown option --limit \(usage: caips next \[QUEUE\]\)$/],
+	[['next', '--limit', '3'], /^caips: next: unknown option --limit \(usage: caips next \[QUEUE\]\)$/],
 	// case
 	[['case'], /^caips: missing the subcommand show \(usage: caips case show APP/],
 	[['case', 'open', APP], /^caips: unknown subcommand "open" \(usage: caips case show APP/],
