@@ -309,6 +309,27 @@ export async function rankRound(session: Session, options: RoundOptions | Prepar
 }
 
 /**
+ * Why a real round at `at` (an instant) would be refused now — dated ahead, or not after the
+ * latest stored round (see checkRoundInstant) — or null when it would not be: a dry run may
+ * simulate any date, and says so beside its result. Throws InvalidError for an instant that is not one.
+ */
+export async function realRoundProblem(session: Session, at: string): Promise<string | null> {
+	const instant = prepare({at, size: 1}).at;
+	return session.store.transaction(
+		async (trx) => {
+			try {
+				await checkRoundInstant(trx, session, instant);
+				return null;
+			} catch (error) {
+				if (error instanceof InvalidError) return error.message;
+				throw error;
+			}
+		},
+		{readOnly: true},
+	);
+}
+
+/**
  * A real round is dated now or in the past, and after the latest stored round: invitations dated
  * ahead would lock ages at a future date, and a round dated before earlier ones would give ITAs
  * that `caips ita expire` ends at once. InvalidError (65) naming the instant; a dry run may

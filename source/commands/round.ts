@@ -11,7 +11,7 @@
  * date; 77 for an officer who is not an admin.
  */
 import {encodeInstant} from '../../db/codec.js';
-import {runRound, type RoundResult} from '../cases/rounds.js';
+import {realRoundProblem, runRound, type RoundResult} from '../cases/rounds.js';
 import {safeText, padWidth} from '../ui/terminal-text.js';
 import type {Command, Flags} from './context.js';
 import {CliError, EXIT} from './exit-codes.js';
@@ -82,6 +82,10 @@ export const roundCommand: Command = async (context) => {
 	// A dry run only reads: it works on a store the user cannot write (db/read-only.ts).
 	return (dryRun ? withReadSession : withSession)(context, async (session) => {
 		const result = await runRound(session, {at, size, program, category, dryRun});
+		if (dryRun) {
+			const problem = await realRoundProblem(session, at);
+			if (problem) context.stderr.write(`caips: note: a real round would be refused: ${problem}\n`);
+		}
 		if (flags.json) {
 			const invitees = result.invitees.map((e) => ({applicationNumber: e.applicationNumber, crs: e.crs, profileSubmittedAt: e.profileSubmittedAt}));
 			stdout.write(`${JSON.stringify({round: result.round, invitees})}\n`);

@@ -164,5 +164,11 @@ describe('caips round', () => {
 		expect(stem.stdout).toContain('Dry run of round 3 · category round (stem)');
 		expect(stem.stdout).toContain('Invited 1 of 5 · cut-off CRS 372');
 		expect(stem.stdout.trimEnd().split('\n').at(-1)).toBe('Dry run: nothing was written.');
+		expect(stem.stderr).toBe('');
+		// A dry run may simulate any date, and says when the real round would be refused.
+		const earlier = runCli(['round', '--size', '2', '--at', '2026-06-01T00:00:00Z', '--dry-run'], as('alice'));
+		expect(earlier.code).toBe(0);
+		expect(earlier.stdout).toContain('Dry run of round 3');
+		expect(earlier.stderr).toBe('caips: note: a real round would be refused: round instant 2026-06-01T00:00:00.000Z is not after round 2 of 2026-08-06T14:00:00.000Z: rounds are run in the order of their dates\n');
 	});
 });
