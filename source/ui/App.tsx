@@ -41,6 +41,8 @@ export type AppProps = {
 	data: WorkstationData;
 	theme: Theme;
 	keyMap: KeyMap;
+	/** Where the officer rebinds keys (key-config.ts keyConfigPath), shown by the help. */
+	keysPath?: string;
 	/** Fixed size (tests, benchmarks); otherwise the terminal's, updated on resize. */
 	size?: Size;
 	/** How often to look for other officers' changes, ms (0: never). */
@@ -119,7 +121,7 @@ export function resolveDate(text: string, today: string): string | null | undefi
 /** The clock when none is given: one function for every render (a new default each render re-ran the first load forever). */
 const systemClock = () => new Date();
 
-export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today, clock = systemClock, reserveLastLine = false, initial = null}: AppProps) {
+export function App({data, theme, keyMap, keysPath = '~/.config/caips/keys.json', size: fixedSize, pollMs = 3000, today, clock = systemClock, reserveLastLine = false, initial = null}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	// In a real terminal one column is left free too: a line measured a little narrower than the
@@ -794,7 +796,7 @@ export function App({data, theme, keyMap, size: fixedSize, pollMs = 3000, today,
 	);
 
 	let body: React.ReactNode;
-	if (overlay === 'help') body = <HelpOverlay keyMap={keyMap} width={width} height={height - 1} theme={theme} onClose={() => setOverlay(null)} />;
+	if (overlay === 'help') body = <HelpOverlay keyMap={keyMap} keysPath={keysPath} width={width} height={height - 1} theme={theme} onClose={() => setOverlay(null)} />;
 	else if (overlay === 'palette')
 		body = (
 			<CommandPalette

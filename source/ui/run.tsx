@@ -11,7 +11,7 @@ import chalk from 'chalk';
 import React from 'react';
 import {localToday} from '../commands/context.js';
 import {withSession} from '../commands/session.js';
-import {loadKeyMap} from './key-config.js';
+import {keyConfigPath, loadKeyMap} from './key-config.js';
 import {FIRST_PAGE, primedPort} from './primed-port.js';
 import {storePort} from './store-port.js';
 import {TerminalScreen} from './terminal-screen.js';
@@ -42,7 +42,7 @@ export async function runWorkstation({flags, env, plain}: RunOptions): Promise<n
 		try {
 			instance = render(
 				<RepaintOnResize screen={screen}>
-					<App data={data} theme={themeFor(env)} keyMap={keyMap} today={() => localToday()} reserveLastLine initial={initial} />
+					<App data={data} theme={themeFor(env)} keyMap={keyMap} keysPath={keyConfigPath(env)} today={() => localToday()} reserveLastLine initial={initial} />
 				</RepaintOnResize>,
 				{
 					stdout: screen as unknown as NodeJS.WriteStream,

@@ -9,7 +9,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {KeyConfigError, keyConfigPath, loadKeyMap} from '../../source/ui/key-config.js';
 import {COMMANDS, defaultKeyMap} from '../../source/ui/keymap.js';
 import {CASES} from './fake-port.js';
-import {KEY, openCase, openWorkstation, useUiTestHooks} from './render-app.js';
+import {expectFits, KEY, openCase, openWorkstation, useUiTestHooks} from './render-app.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'caips-keys-'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
@@ -130,6 +130,16 @@ describe('a rebound key in the workstation', () => {
 		}
 		expect(seen.some((l) => /^m\s+Add a note\s+\(case\)/.test(l))).toBe(true);
 		expect(seen.some((l) => /^n\s+Add a note/.test(l))).toBe(false);
+	});
+
+	it('the help names the keys.json the workstation reads ($XDG_CONFIG_HOME), cut to the width', async () => {
+		const app = await openWorkstation({keysPath: '/srv/officers/cfg/caips/keys.json'});
+		await app.press('?');
+		await app.waitForText('Keys (Esc or ? to close; rebind in /srv/officers/cfg/caips/keys.json)');
+		const long = await openWorkstation({keysPath: `/home/${'x'.repeat(90)}/caips/keys.json`});
+		await long.press('?');
+		await long.waitFor((f) => f.split('\n').some((l) => l.startsWith('Keys (Esc or ? to close; rebind in /home/x') && l.trimEnd().endsWith('…')), 'the path cut with an ellipsis');
+		expectFits(long.frame(), {columns: 80, rows: 24});
 	});
 
 	it('a rebound move key works in the queue and the palette lists it', async () => {

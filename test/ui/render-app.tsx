@@ -45,6 +45,8 @@ export type RenderOptions = {
 	size?: Size;
 	theme?: Theme;
 	keyMap?: KeyMap;
+	/** The keys.json path the help names. */
+	keysPath?: string;
 	pollMs?: number;
 	fake?: FakePort;
 	/** The clock prop: a fixed one by default; `'none'` renders without it (as run.tsx does); `'inline'` a new function each render. */
@@ -64,7 +66,7 @@ export function renderApp(options: RenderOptions = {}) {
 	const pollMs = options.pollMs ?? 0;
 	const fixedClock = () => new Date(NOW);
 	const clockProp = () => (options.clock === 'none' ? undefined : options.clock === 'inline' ? () => new Date(NOW) : fixedClock);
-	const element = (s: Size) => <App data={fake} theme={theme} keyMap={keyMap} size={s} pollMs={pollMs} today={() => TODAY} clock={clockProp()} />;
+	const element = (s: Size) => <App data={fake} theme={theme} keyMap={keyMap} {...(options.keysPath ? {keysPath: options.keysPath} : {})} size={s} pollMs={pollMs} today={() => TODAY} clock={clockProp()} />;
 	const instance = render(element(size));
 	// Every frame is written at a size: remember which, so each can be checked against it.
 	const sizes: Size[] = instance.frames.map(() => size); // the first frame is drawn by render() itself

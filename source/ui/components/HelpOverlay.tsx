@@ -6,7 +6,7 @@ import {Box, Text, useInput} from 'ink';
 import React, {useState} from 'react';
 import {COMMANDS, FIXED_KEYS, keyLabel, type KeyMap} from '../keymap.js';
 import type {Theme} from '../theme.js';
-import {padWidth} from '../terminal-text.js';
+import {fitWidth, padWidth, safeText} from '../terminal-text.js';
 
 /** The help lines: one per command, `keys  description  (scope)`, then the fixed keys. */
 export function helpLines(keyMap: KeyMap, width: number): string[] {
@@ -21,7 +21,7 @@ export function helpLines(keyMap: KeyMap, width: number): string[] {
 	];
 }
 
-export function HelpOverlay({keyMap, width, height, theme, onClose}: {keyMap: KeyMap; width: number; height: number; theme: Theme; onClose: () => void}) {
+export function HelpOverlay({keyMap, keysPath, width, height, theme, onClose}: {keyMap: KeyMap; keysPath: string; width: number; height: number; theme: Theme; onClose: () => void}) {
 	const lines = helpLines(keyMap, width);
 	const [top, setTop] = useState(0);
 	const visible = Math.max(1, height - 2);
@@ -33,7 +33,7 @@ export function HelpOverlay({keyMap, width, height, theme, onClose}: {keyMap: Ke
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold={theme.bold} color={theme.accent}>
-				{padWidth('Keys (Esc or ? to close; rebind in ~/.config/caips/keys.json)', width)}
+				{padWidth(fitWidth(`Keys (Esc or ? to close; rebind in ${safeText(keysPath)})`, width), width)}
 			</Text>
 			{lines.slice(top, top + visible).map((line, i) => (
 				<Text key={i}>{line}</Text>
