@@ -49,6 +49,12 @@ describe('historyLines', () => {
 		]);
 	});
 
+	it('lists decisions after the trail: reason codes in brackets when there are any, nothing (no "[]") when none', () => {
+		const decision = (id: number, reasonCodes: string[]) => ({id, outcome: 'refuse', reasonCodes, text: 'Reasons.', officer: 'tremblay', decidedAt: AT, reviewRequired: false, reviewer: null, reviewOutcome: null, reviewText: null, reviewedAt: null});
+		const lines = historyLines({...detail([event(1, 'decide', {outcome: 'refuse'})]), decisions: [decision(1, ['A40', 'A16']), decision(2, [])]}, 100);
+		expect(lines.slice(2)).toEqual(['Decisions:', '  2026-11-29 refuse by tremblay [A40, A16]', '      Reasons.', '  2026-11-29 refuse by tremblay', '      Reasons.']);
+	});
+
 	it('cuts a long detail with … at the width, never wrapping it', () => {
 		const reason = 'The employer confirmed by telephone that the applicant worked part time only, twenty hours a week, during the whole period claimed';
 		const lines = historyLines(detail([event(1, 'finding', {workPeriodId: 4, finding: 'not_credited', reason, version: 5}), event(2, 'note', {noteId: 9})]), 120);

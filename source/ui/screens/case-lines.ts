@@ -170,7 +170,7 @@ export function historyLines(detail: CaseDetail, width: number): string[] {
 	if (decisions.length > 0) {
 		lines.push('', 'Decisions:');
 		for (const decision of decisions) {
-			lines.push(...wrap(`  ${dateOf(decision.decidedAt)} ${decision.outcome} by ${safeText(decision.officer)} [${decision.reasonCodes.join(', ')}]${decision.reviewRequired ? decision.reviewOutcome ? ` — review ${decision.reviewOutcome} by ${safeText(decision.reviewer ?? '')}` : ' — awaiting review' : ''}`, width));
+			lines.push(...wrap(`  ${dateOf(decision.decidedAt)} ${decision.outcome} by ${safeText(decision.officer)}${decision.reasonCodes.length > 0 ? ` [${decision.reasonCodes.map(safeText).join(', ')}]` : ''}${decision.reviewRequired ? decision.reviewOutcome ? ` — review ${decision.reviewOutcome} by ${safeText(decision.reviewer ?? '')}` : ' — awaiting review' : ''}`, width));
 			for (const textLine of safeLines(decision.text)) lines.push(...wrap(textLine, width, '      '));
 		}
 	}
