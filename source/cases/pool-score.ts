@@ -49,6 +49,21 @@ export type ScoreSetup = {asOf: string; filter: ScoreFilter; submittedBy: string
  */
 export type ProfileBatch = {keys: string; data: string};
 
+/** One line of a batch's `keys`: the application number and the submission instant in canonical form. */
+export type BatchKey = {number: string; at: string};
+
+/**
+ * The lines of a batch's `keys` ({@link ProfileBatch}), in order: the one reader of that format.
+ * Throws CodecError for a stored instant that is not one.
+ */
+export function batchKeys(keys: string): BatchKey[] {
+	if (keys === '') return [];
+	return keys.split('\n').map((line) => {
+		const tab = line.indexOf('\t');
+		return {number: line.slice(0, tab), at: canonicalInstant(line.slice(tab + 1))};
+	});
+}
+
 /** Thrown when a batch's JSON does not parse: the caller finds and names the damaged application. */
 export class DamagedBatchError extends Error {}
 
@@ -125,19 +140,17 @@ export function batchScorer(setup: ScoreSetup): (batch: ProfileBatch) => Int32Ar
 		} catch (error) {
 			throw new DamagedBatchError(error instanceof Error ? error.message : String(error));
 		}
-		const lines = keys === '' ? [] : keys.split('\n');
+		const lines = batchKeys(keys);
 		if (lines.length !== applications.length) throw new Error(`a batch of ${lines.length} profiles held ${applications.length} applications`);
 		const out = new Int32Array(lines.length * SCORE_FIELDS);
 		for (let i = 0; i < lines.length; i++) {
-			const line = lines[i]!;
-			const tab = line.indexOf('\t');
-			const at = canonicalInstant(line.slice(tab + 1));
+			const {number, at} = lines[i]!;
 			const o = i * SCORE_FIELDS;
 			if (!withinProfileLife(at, setup.asOf) || (setup.submittedBy !== null && at > setup.submittedBy)) {
 				out[o] = -1;
 				continue;
 			}
-			const own = findings.get(line.slice(0, tab));
+			const own = findings.get(number);
 			const result = score(own && own.length > 0 ? applyFindings(applications[i]!, own) : applications[i]!);
 			if (!result) {
 				out[o] = -1;

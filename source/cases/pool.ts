@@ -30,7 +30,7 @@ import type {Finding} from './assessment.js';
 import {recordAudit} from './audit.js';
 import {InvalidError} from './errors.js';
 import {distributionOf, type Distribution} from './pool-distribution.js';
-import {canonicalInstant, CATEGORY_BIT, DamagedBatchError, POOL_PROGRAMS, PROGRAM_BIT, SCORE_FIELDS, type PoolProgram, type ProfileBatch} from './pool-score.js';
+import {batchKeys, CATEGORY_BIT, DamagedBatchError, POOL_PROGRAMS, PROGRAM_BIT, SCORE_FIELDS, type PoolProgram, type ProfileBatch} from './pool-score.js';
 import {openScorer} from './pool-threads.js';
 import {requireRole, write, type Session} from './session.js';
 
@@ -178,15 +178,13 @@ export async function rankCandidates(db: Kysely<Database>, options: RankOptions)
 			const batch: ProfileBatch = {keys: page.keys, data: page.data};
 			const scored = scorer.score(batch).then(
 				(scores) => {
-					const lines = page.keys.split('\n');
+					const lines = batchKeys(page.keys);
 					for (let i = 0; i < lines.length; i++) {
 						const o = i * SCORE_FIELDS;
 						const crs = scores[o]!;
 						if (crs < 0) continue;
-						const line = lines[i]!;
-						const tab = line.indexOf('\t');
-						const at = canonicalInstant(line.slice(tab + 1));
-						keep({key: (1200 - crs) * INSTANT_SPAN + Date.parse(at), n: line.slice(0, tab), crs, at, programs: scores[o + 1]!, categories: scores[o + 2]!});
+						const {number, at} = lines[i]!;
+						keep({key: (1200 - crs) * INSTANT_SPAN + Date.parse(at), n: number, crs, at, programs: scores[o + 1]!, categories: scores[o + 2]!});
 					}
 				},
 				async (error: unknown) => {
@@ -248,7 +246,7 @@ async function poolPage(db: Kysely<Database>, after: string | null): Promise<Poo
  * parses on its own.
  */
 async function nameDamaged(db: Kysely<Database>, keys: string, error: DamagedBatchError): Promise<never> {
-	const numbers = keys.split('\n').map((line) => line.slice(0, line.indexOf('\t')));
+	const numbers = batchKeys(keys).map((key) => key.number);
 	const rows = await db.selectFrom('applications').select(['application_number', 'data']).where('application_number', 'in', numbers).orderBy('application_number').execute();
 	for (const row of rows) {
 		try {
