@@ -334,7 +334,9 @@ describe.runIf(hasTmux())('the workstation in tmux', {timeout: 120_000}, () => {
 		await tmux.waitFor(session, /\[Unassigned \(\d+\)\]/);
 		tmux.type(session, '/');
 		tmux.type(session, 'E000777001');
-		const screen = await tmux.waitFor(session, /> E000777001 /);
+		// The filter prompt holds what was typed and the queue shows only that case (the case is
+		// also the first row unfiltered, so its row alone proves nothing was typed yet).
+		const screen = await tmux.waitFor(session, /^\/ E000777001[\s\S]*> E000777001 [\s\S]*1–1 of 1 /m);
 		expectFits(screen, 80, 24);
 		const lines = screen.split('\n');
 		const header = lines.find((line) => line.startsWith('  Application '))!;
@@ -346,8 +348,9 @@ describe.runIf(hasTmux())('the workstation in tmux', {timeout: 120_000}, () => {
 		// The columns after the name are where the header puts them.
 		const prog = / FSW {2}/.exec(row)!;
 		expect(stringWidth(row.slice(0, prog.index + 1))).toBe(stringWidth(header.slice(0, header.indexOf(' Prog ') + 1)));
+		// Esc clears the filter: the whole queue again. Then q quits.
 		tmux.send(session, ['Escape']);
-		await tmux.waitFor(session, /filter: none/);
+		await tmux.waitFor(session, /filter: none[\s\S]*1–\d+ of (?!1 )\d+ /);
 		tmux.type(session, 'q');
 		await tmux.waitFor(session, /EXIT 0/);
 	});
