@@ -40,6 +40,21 @@ export const PATCHES = [
 		from: 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
 		to: 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
 	},
+	// Ink's reconciler awaits at its top level, for React devtools and its own package.json, only
+	// when DEV=true; a module with a top-level await cannot be part of the one CommonJS script that
+	// caips runs from V8's code cache (bundle.mjs). caips never turns the devtools on.
+	{
+		name: 'ink without devtools at import',
+		file: /[\\/]ink[\\/]build[\\/]reconciler\.js$/,
+		from: "        await import('./devtools.js');",
+		to: '        void 0;',
+	},
+	{
+		name: 'ink without its package.json at import',
+		file: /[\\/]ink[\\/]build[\\/]reconciler\.js$/,
+		from: '    ? await loadPackageJson()',
+		to: '    ? {name: undefined, version: undefined}',
+	},
 ];
 
 /**

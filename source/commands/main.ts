@@ -37,8 +37,14 @@ function quietOnClosedPipe(): void {
 	}
 }
 
+/** What the launcher (source/launch/launch.ts) is told of a run. */
+export type MainHooks = {
+	/** The workstation has drawn its first frame. */
+	firstFrameDrawn?: () => void;
+};
+
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
-export async function main(argv: string[], version: string): Promise<number> {
+export async function main(argv: string[], version: string, hooks: MainHooks = {}): Promise<number> {
 	quietOnClosedPipe();
 	const flagsSpec: Record<string, {type: 'string' | 'boolean'; isMultiple?: boolean}> = {};
 	for (const name of STRING_FLAGS) flagsSpec[name] = {type: 'string'};
@@ -88,7 +94,7 @@ export async function main(argv: string[], version: string): Promise<number> {
 				if (!WORKSTATION_FLAGS.includes(key)) throw new CliError(EXIT.usage, `${spelled(key)} is not an option of the workstation (caips --help)`);
 			}
 			const {openWorkstation} = await import('./workstation.js');
-			return await openWorkstation({flags, env: process.env});
+			return await openWorkstation({flags, env: process.env, firstFrameDrawn: hooks.firstFrameDrawn});
 		}
 		const spec = findCommand(name);
 		if (!spec) throw new CliError(EXIT.usage, `unknown command "${name}" (caips --help lists the commands)`);

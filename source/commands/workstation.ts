@@ -12,14 +12,15 @@ import {dirname, join} from 'node:path';
 import {defaultStorePath} from '../../db/index.js';
 import {CliError, EXIT} from './exit-codes.js';
 
-export type WorkstationOptions = {flags: Record<string, unknown>; env: NodeJS.ProcessEnv};
+/** `firstFrameDrawn`: see RunOptions (source/ui/run.tsx). */
+export type WorkstationOptions = {flags: Record<string, unknown>; env: NodeJS.ProcessEnv; firstFrameDrawn?: () => void};
 
 /** Path of the demo store `npm start` opens: beside the default store. */
 export function demoStorePath(env: NodeJS.ProcessEnv): string {
 	return join(dirname(defaultStorePath(env)), 'demo.db');
 }
 
-export async function openWorkstation({flags, env}: WorkstationOptions): Promise<number> {
+export async function openWorkstation({flags, env, firstFrameDrawn}: WorkstationOptions): Promise<number> {
 	if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) {
 		throw new CliError(EXIT.usage, 'the workstation needs a terminal; for scripts use a command such as "caips queue --json" (caips --help)');
 	}
@@ -36,5 +37,5 @@ export async function openWorkstation({flags, env}: WorkstationOptions): Promise
 		storeFlags.db = path;
 	}
 	const {runWorkstation} = await import('../ui/run.js');
-	return runWorkstation({flags: storeFlags, env, plain});
+	return runWorkstation({flags: storeFlags, env, plain, firstFrameDrawn});
 }

@@ -12,6 +12,7 @@ import React from 'react';
 import {localToday} from '../commands/context.js';
 import {withSession} from '../commands/session.js';
 import {keyConfigPath, loadKeyMap} from './key-config.js';
+import {loadLayoutEngine} from './layout-engine.js';
 import {FIRST_PAGE, primedPort} from './primed-port.js';
 import {storePort} from './store-port.js';
 import {TerminalScreen} from './terminal-screen.js';
@@ -20,15 +21,23 @@ import {themeFor} from './theme.js';
 /** Longest the first frame waits for the first reads before it shows "Loading…" instead, ms. */
 const FIRST_FRAME_WAIT_MS = 250;
 
-export type RunOptions = {flags: Record<string, unknown>; env: NodeJS.ProcessEnv; plain: boolean};
+/**
+ * `firstFrameDrawn`: called once, just after the first frame is written (the launcher then keeps
+ * the code compiled so far: source/launch/).
+ */
+export type RunOptions = {flags: Record<string, unknown>; env: NodeJS.ProcessEnv; plain: boolean; firstFrameDrawn?: () => void};
 
 /** Runs the workstation until the officer quits; resolves to the exit code. */
-export async function runWorkstation({flags, env, plain}: RunOptions): Promise<number> {
+export async function runWorkstation({flags, env, plain, firstFrameDrawn}: RunOptions): Promise<number> {
 	if (plain) chalk.level = 0;
+	// Ink's layout engine (WebAssembly) is compiled while the store opens.
+	const layoutEngine = loadLayoutEngine();
+	layoutEngine.catch(() => {});
 	const keyMap = await loadKeyMap(env);
 	return withSession({flags, env}, async (session) => {
 		// The first reads start now, on the store's thread, while the screens' code loads.
 		const data = primedPort(storePort(session, {storeName: String(flags.db ?? session.store.path)}));
+		await layoutEngine;
 		const [{render}, {App}, {RepaintOnResize}] = await Promise.all([import('ink'), import('./App.js'), import('./components/RepaintOnResize.js')]);
 		// The first frame is drawn with the first reads (a frame of "Loading…" first would cost a
 		// render and hold up the store's replies while it is drawn) — unless the store is slow to
@@ -61,6 +70,8 @@ export async function runWorkstation({flags, env, plain}: RunOptions): Promise<n
 			screen.leave();
 			throw error;
 		}
+		// Ink wrote the first frame as it rendered (with the first reads, unless they were slow).
+		if (firstFrameDrawn) setImmediate(firstFrameDrawn);
 		let crashed: unknown = null;
 		const stop = () => instance.unmount();
 		const crash = (error: unknown) => {

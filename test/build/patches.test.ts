@@ -21,6 +21,8 @@ const FILES: Record<string, string> = {
 	'ink output caches kept across frames': 'node_modules/ink/build/output.js',
 	'string-width builds its RGI emoji pattern on first need': 'node_modules/string-width/index.js',
 	'meow without package normalisation at import': 'node_modules/meow/build/dependencies.js',
+	'ink without devtools at import': 'node_modules/ink/build/reconciler.js',
+	'ink without its package.json at import': 'node_modules/ink/build/reconciler.js',
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'caips-patches-'));

@@ -4,7 +4,7 @@
  * CRS tab, add a note, record a decision, quit — asserting the screen at each step, the store
  * afterwards, and that the terminal settings are the same before and after.
  */
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
@@ -184,6 +184,30 @@ describe.runIf(hasTmux())('the workstation in tmux', {timeout: 120_000}, () => {
 		tmux.type('dumb-look', 'q');
 		await tmux.waitFor('dumb-look', /EXIT 0/);
 		await officerSession('dumb', db, 80, 24, {env: 'TERM=dumb NO_COLOR=1'});
+	});
+
+	it('the first start keeps the compiled code once its first frame is drawn; the next start uses it, the same screen', async () => {
+		const db = demoStore('cache');
+		const cacheHome = join(work, 'xdg-cache');
+		const cacheFiles = () => (existsSync(join(cacheHome, 'caips')) ? readdirSync(join(cacheHome, 'caips')) : []);
+		startWorkstation('cache-1', db, 80, 24, `XDG_CACHE_HOME=${cacheHome}`);
+		const first = await tmux.waitFor('cache-1', /My cases \(\d+\)[\s\S]*> E\d{9}[\s\S]*1–\d+ of \d+/);
+		// Written after the first frame, while the officer works.
+		const deadline = Date.now() + 10_000;
+		while (!cacheFiles().some((name) => name.endsWith('-workstation.v8-code-cache')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+		const [file] = cacheFiles().filter((name) => name.endsWith('-workstation.v8-code-cache'));
+		expect(file, cacheFiles().join(', ')).toBeDefined();
+		tmux.type('cache-1', 'q');
+		await tmux.waitFor('cache-1', /EXIT 0/);
+		const written = readFileSync(join(cacheHome, 'caips', file!));
+		startWorkstation('cache-2', db, 80, 24, `XDG_CACHE_HOME=${cacheHome}`);
+		const second = await tmux.waitFor('cache-2', /My cases \(\d+\)[\s\S]*> E\d{9}[\s\S]*1–\d+ of \d+/);
+		const clockless = (screen: string) => screen.replace(/\d\d:\d\d(:\d\d)?/g, 'hh:mm');
+		expect(clockless(second)).toBe(clockless(first));
+		tmux.type('cache-2', 'q');
+		await tmux.waitFor('cache-2', /EXIT 0/);
+		// Accepted, so not written again.
+		expect(readFileSync(join(cacheHome, 'caips', file!)).equals(written)).toBe(true);
 	});
 
 	for (const [how, stop] of [
