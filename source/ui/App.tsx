@@ -28,6 +28,7 @@ import type {Theme} from './theme.js';
 import {displayWidth, fitWidth, safeLines, safeText} from './terminal-text.js';
 import {useQueueWindow, type QueueQuery} from './use-queue-window.js';
 import {useTerminalSize, type Size} from './use-terminal-size.js';
+import {TypeAheadProvider, useTypeAhead, useTypeAheadDelivery} from './typeahead.js';
 
 /** The queue, or one of the read-only pool screens; a case opened from any of them is shown over it. */
 type Screen = 'main' | 'pool' | 'rounds';
@@ -62,6 +63,16 @@ export type AppProps = {
 
 /** Commands after which the rest of a burst of keys is not read as commands of this screen. */
 const SCREEN_CHANGING = new Set(['open', 'back', 'filter', 'palette', 'help', 'note.add', 'decide', 'review', 'bring-forward', 'take.next', 'quit', 'pool.open', 'rounds.open', 'queue.save']);
+
+// Commands that open an editor or a dialog: keys after them in a burst are theirs (forwardBurst).
+const EDITORS = new Set(['filter', 'palette', 'bring-forward', 'note.add', 'queue.save', 'decide', 'review']);
+
+// Commands after which the rest of a burst is dropped: quitting, and taking the next case (the case
+// opens when the store answers, so the keys would act on the queue instead).
+const ENDS_BURST = new Set(['quit', 'take.next']);
+
+// What openingRef holds once the editor a burst opened has closed: the burst's remaining keys wait for the next screen.
+const TYPED_AHEAD = 'typed-ahead';
 
 const SORTS: SortColumn[] = ['received', 'crs', 'name', 'status', 'bf', 'number', 'waiting'];
 
@@ -121,8 +132,18 @@ export function resolveDate(text: string, today: string): string | null | undefi
 /** The clock when none is given: one function for every render (a new default each render re-ran the first load forever). */
 const systemClock = () => new Date();
 
-export function App({data, theme, keyMap, keysPath = '~/.config/caips/keys.json', size: fixedSize, pollMs = 3000, today, clock = systemClock, reserveLastLine = false, initial = null}: AppProps) {
+/** The workstation, with keys typed ahead delivered to the screen they were meant for (typeahead.tsx). */
+export function App(props: AppProps) {
+	return (
+		<TypeAheadProvider>
+			<Workstation {...props} />
+		</TypeAheadProvider>
+	);
+}
+
+function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json', size: fixedSize, pollMs = 3000, today, clock = systemClock, reserveLastLine = false, initial = null}: AppProps) {
 	const {exit} = useApp();
+	const typeAhead = useTypeAhead();
 	const size = useTerminalSize(fixedSize);
 	// In a real terminal one column is left free too: a line measured a little narrower than the
 	// terminal draws it still never wraps.
@@ -280,12 +301,17 @@ export function App({data, theme, keyMap, keysPath = '~/.config/caips/keys.json'
 		}
 	}, [data, say, selectQueue, setFilterDraft]);
 
+	// Cases being read from the store: keys typed ahead wait for them (useTypeAheadDelivery below).
+	const caseLoadsRef = useRef(0);
 	const loadCase = useCallback(
 		async (number: string) => {
+			caseLoadsRef.current += 1;
 			try {
 				setDetail(await data.caseDetail(number));
 			} catch (error) {
 				say(errorText(error), 'error');
+			} finally {
+				caseLoadsRef.current -= 1;
 			}
 		},
 		[data, say],
@@ -584,7 +610,7 @@ export function App({data, theme, keyMap, keysPath = '~/.config/caips/keys.json'
 		(input, key) => {
 			const names = keyNames(input, key);
 			if (openingRef.current !== null) {
-				forwardBurst(openingRef.current, names);
+				burstAfter(openingRef.current, names);
 				return;
 			}
 			for (let i = 0; i < names.length; i++) {
@@ -610,46 +636,74 @@ export function App({data, theme, keyMap, keysPath = '~/.config/caips/keys.json'
 				if (!SCREEN_CHANGING.has(id)) continue;
 				openingRef.current = id;
 				setRendered((n) => n + 1);
-				// Keys typed in the same burst after a command that opens an editor are typed into it;
-				// after one that changes the screen they are dropped (they were meant for the new screen).
-				forwardBurst(id, names.slice(i + 1));
+				burstAfter(id, names.slice(i + 1));
 				break;
 			}
 		},
 		{isActive: overlay === null && (screen === 'main' || caseNumber !== null) && !small},
 	);
 
-	/** The rest of a burst of keys after `id` opened an editor: into that editor, as if typed there. */
-	function forwardBurst(id: string, rest: readonly string[]) {
-		if (rest.length === 0) return;
+	/**
+	 * Keys of the same burst that arrive after command `id` changed the screen or opened an editor,
+	 * before the next render: typed into the editor it opened, as if typed there; the keys after
+	 * the one that closes it — and all of them after a command that changes the screen — are
+	 * delivered to the new screen after its render (typeahead.tsx). After quitting or taking the
+	 * next case (which opens once the store answers), none.
+	 */
+	function burstAfter(id: string, names: readonly string[]) {
+		if (id === TYPED_AHEAD) return typeAhead(names);
+		const rest = forwardBurst(id, names);
+		if (rest === null) return;
+		openingRef.current = TYPED_AHEAD;
+		if (!ENDS_BURST.has(id)) typeAhead(rest);
+	}
+
+	/**
+	 * The rest of a burst of keys after `id` opened an editor: into that editor, as if typed there.
+	 * Returns the keys left after the editor closed (those after the Enter or Esc that closed it),
+	 * or all of them when `id` opened no editor; null while the editor stays open.
+	 */
+	function forwardBurst(id: string, rest: readonly string[]): readonly string[] | null {
+		if (rest.length === 0) return null;
 		if (id === 'filter') {
-			const {value, end} = lineKeys(filterDraftRef.current, rest);
+			const {value, end, after} = lineKeys(filterDraftRef.current, rest);
 			const kept = end === 'cancel' ? '' : value;
 			setFilterDraft(kept);
 			setFilter(kept);
 			setCursor(0);
 			setTop(0);
-			if (end) setOverlay(null);
+			if (!end) return null;
+			setOverlay(null);
+			return after;
 		} else if (id === 'palette') {
 			setPaletteQuery(lineKeys('', rest).value);
+			return null;
 		} else if (id === 'bring-forward' && caseNumber !== null) {
-			const {value, end} = lineKeys(detail?.bringForwardOn ?? '', rest);
+			const {value, end, after} = lineKeys(detail?.bringForwardOn ?? '', rest);
 			setBfDraft(value);
 			if (end === 'submit') submitBringForward(value);
 			if (end === 'cancel') setOverlay(null);
+			return end ? after : null;
 		} else if (id === 'note.add' && caseNumber !== null) {
 			const upTo = rest.findIndex((name) => name === 'escape' || name === 'ctrl+s' || name === '\u0013');
 			const keys = upTo < 0 ? rest : rest.slice(0, upTo);
 			setNoteDrafts((drafts) => new Map(drafts).set(caseNumber, keys.reduce(editKey, drafts.get(caseNumber) ?? bufferOf(''))));
+			// Esc or Ctrl+S, and what follows, go to the editor once it is drawn: it closes or saves as if pressed there.
+			return upTo < 0 ? null : rest.slice(upTo);
 		} else if (id === 'queue.save') {
 			const {draft, action} = saveQueueKeys(saveDraft, rest, queues);
 			setSaveDraft(draft);
 			if (action === 'close') setOverlay(null);
 			if (action === 'save') void submitSaveQueue(draft);
-		} else if (id === 'decide' && caseNumber !== null && detail && me.roles.includes('officer')) {
-			// Saving is never done from a burst forwarded here: the officer sees the dialog filled and presses Ctrl+S.
-			setDecisionDrafts((drafts) => new Map(drafts).set(caseNumber, decisionKeys(drafts.get(caseNumber) ?? emptyDecisionDraft(), rest, reasonCodes).draft));
+			return null;
+		} else if (id === 'decide') {
+			if (caseNumber !== null && detail && me.roles.includes('officer')) {
+				// Saving is never done from a burst forwarded here: the officer sees the dialog filled and presses Ctrl+S.
+				setDecisionDrafts((drafts) => new Map(drafts).set(caseNumber, decisionKeys(drafts.get(caseNumber) ?? emptyDecisionDraft(), rest, reasonCodes).draft));
+			}
+			return null;
 		}
+		return EDITORS.has(id) ? null : rest;
 	}
 
 	/**
@@ -768,6 +822,11 @@ export function App({data, theme, keyMap, keysPath = '~/.config/caips/keys.json'
 		},
 		{isActive: overlay === 'review' && detail !== null && !pendingReview && !small},
 	);
+
+	// Keys typed ahead of a screen change act once the queue's rows and the open case are read.
+	// Declared after every key handler above: their effects (which subscribe the handlers of
+	// this render) run first.
+	useTypeAheadDelivery(() => !windowRef.current.busy() && caseLoadsRef.current === 0);
 
 	// ---- drawing ----
 	const position = caseNumber ? caseNumber : screen !== 'main' ? '' : total === 0 ? '0 of 0' : `${top + 1}–${Math.min(total, top + bodyHeight)} of ${total}`;

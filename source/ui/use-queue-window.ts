@@ -24,6 +24,8 @@ export type QueueWindow = {
 	reload: () => void;
 	/** The number of completed fetches (lets screens re-render when pages arrive). */
 	generation: number;
+	/** Whether a page is being read now (read at once, not as of the last render: see typeahead.tsx). */
+	busy: () => boolean;
 };
 
 /**
@@ -52,7 +54,9 @@ export function useQueueWindow(data: WorkstationData, query: QueueQuery, from: n
 	const fetchPage = useCallback(
 		async (pageIndex: number, key: string) => {
 			if (pages.current.has(pageIndex) || pending.current.has(pageIndex) || failed.current.has(pageIndex)) return;
-			pending.current.add(pageIndex);
+			// This query's set: a new query's fetch of the same page must not be taken off it when this one ends.
+			const inFlight = pending.current;
+			inFlight.add(pageIndex);
 			setLoading(true);
 			try {
 				const previous = pages.current.get(pageIndex - 1);
@@ -74,7 +78,7 @@ export function useQueueWindow(data: WorkstationData, query: QueueQuery, from: n
 					setError(caught instanceof Error ? caught.message.split('\n')[0]! : String(caught));
 				}
 			} finally {
-				pending.current.delete(pageIndex);
+				inFlight.delete(pageIndex);
 				if (currentKey.current === key) {
 					setLoading(pending.current.size > 0);
 					setGeneration((g) => g + 1);
@@ -107,5 +111,6 @@ export function useQueueWindow(data: WorkstationData, query: QueueQuery, from: n
 
 	const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE], [generation, cacheKey]);
 	const reload = useCallback(() => setReloads((n) => n + 1), []);
-	return {rowAt, total, loading, error, reload, generation};
+	const busy = useCallback(() => pending.current.size > 0, []);
+	return {rowAt, total, loading, error, reload, generation, busy};
 }

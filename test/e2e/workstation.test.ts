@@ -379,6 +379,23 @@ describe.runIf(hasTmux())('the workstation in tmux', {timeout: 120_000}, () => {
 		await tmux.waitFor(session, /EXIT 0/);
 	});
 
+	it('keys typed ahead in one burst (a slow link) act on the screens they were meant for; none is lost', async () => {
+		const db = demoStore('typeahead');
+		const target = accentedCaseOfMine(db);
+		const session = startWorkstation('typeahead', db, 80, 24);
+		await tmux.waitFor(session, /My cases \(\d+\)[\s\S]*> E\d{9}/);
+		// A filter, its Enter, Enter to open the case it found and 3 for the CRS tab, sent at once.
+		tmux.send(session, ['/', `name:${target.typed}`, 'Enter', 'Enter', '3']);
+		const screen = await tmux.waitFor(session, /\[3 CRS\][\s\S]*A\. Core/);
+		expect(screen.split('\n')[0]).toMatch(new RegExp(`^${target.applicationNumber} `));
+		// Esc back to the filtered queue, then Esc (clears the filter) and q (quits) at once.
+		tmux.send(session, ['Escape']);
+		await tmux.waitFor(session, /filter: name:/);
+		tmux.send(session, ['Escape', 'q']);
+		await tmux.waitFor(session, /EXIT 0/);
+		sttySame(session);
+	});
+
 	it('without a terminal, caips exits 2 with a one-line hint', () => {
 		const run = runCli([], {env: {CAIPS_DB: join(work, 'w80.db')}});
 		expect(run.code).toBe(2);

@@ -350,6 +350,7 @@ export class FakePort implements WorkstationData {
 
 	async queuePage(request: {queue: string; filter: string; sort: SortColumn; descending: boolean; limit: number; after: string | null; offset: number}): Promise<QueuePage> {
 		this.record('queuePage', [request]);
+		await this.gates.get('queuePage');
 		const queue = this.queueDefs.find((q) => q.name === request.queue);
 		if (!queue) throw new Error(`queue "${request.queue}": no such queue`);
 		const terms = parseFilter(request.filter).terms;

@@ -534,6 +534,44 @@ describe('keys typed ahead (one burst: fast typing, a slow link) act on the row 
 		await app.waitForText(`Application ${rows[2]}`);
 	});
 
+	it('a filter, its Enter and then Enter in one burst open the case the filter found', async () => {
+		const app = await openWorkstation();
+		await app.type('/helene\r\r');
+		await app.waitForText('[1 Summary]', `Application ${CASES.helene}`);
+	});
+
+	it('Esc then q in one burst (arriving as Alt+q) closes the filter and quits: the q is not lost', async () => {
+		const app = await openWorkstation();
+		await app.type('/zzz\u001bq');
+		await app.waitFor(() => app.exited(), 'the app to exit');
+	});
+
+	it('Enter then a tab digit in one burst opens the case on that tab; Esc then j goes back and moves down', async () => {
+		const app = await openWorkstation();
+		const rows = rowNumbers(app.frame());
+		await app.type('\r3');
+		await app.waitForText('[3 CRS]', `${rows[0]}  `);
+		await app.type('\u001bj');
+		await app.waitFor((f) => f.includes('filter: none') && app.selectedLine()?.includes(rows[1]!) === true, 'the queue with the second row selected');
+	});
+
+	it('Enter typed ahead of a slow store waits for the filtered rows, even when an earlier filter’s rows come first', async () => {
+		const app = await openWorkstation();
+		const releaseFirst = app.fake.hold('queuePage');
+		await app.type(`/${CASES.ineligible.slice(0, -1)}`);
+		await app.waitFor(() => app.fake.callsOf('queuePage').length >= 2, 'the first filter asked for');
+		// The second filter's page is held longer than the first's.
+		const releaseSecond = app.fake.hold('queuePage');
+		await app.type(CASES.ineligible.slice(-1));
+		await app.waitFor(() => app.fake.callsOf('queuePage').length >= 3, 'the second filter asked for');
+		releaseFirst();
+		await app.type('\r\r');
+		await app.waitForText(`filter: ${CASES.ineligible}`);
+		expect(app.frame()).not.toContain('[1 Summary]');
+		releaseSecond();
+		await app.waitForText('[1 Summary]', `Application ${CASES.ineligible}`);
+	});
+
 	it('Space Space a assigns the two rows just tagged, not the row under the cursor', async () => {
 		const app = await openWorkstation();
 		await switchToQueue(app, 'All cases');

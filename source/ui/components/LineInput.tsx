@@ -7,6 +7,7 @@ import React from 'react';
 import {keyNames} from '../key-names.js';
 import type {Theme} from '../theme.js';
 import {displayWidth, fitWidth, safeText} from '../terminal-text.js';
+import {useTypeAhead} from '../typeahead.js';
 
 /** The end of `text` that fits in `width` columns. */
 function tailOf(text: string, width: number): string {
@@ -18,17 +19,17 @@ function tailOf(text: string, width: number): string {
 }
 
 /** What key names (one key, or a burst) do to a line: the new value, and whether Enter or Esc ended it. */
-export function lineKeys(start: string, names: readonly string[]): {value: string; end: 'submit' | 'cancel' | null} {
+export function lineKeys(start: string, names: readonly string[]): {value: string; end: 'submit' | 'cancel' | null; after: readonly string[]} {
 	let value = start;
-	for (const name of names) {
-		if (name === 'enter') return {value, end: 'submit'};
-		if (name === 'escape') return {value, end: 'cancel'};
+	for (const [i, name] of names.entries()) {
+		if (name === 'enter') return {value, end: 'submit', after: names.slice(i + 1)};
+		if (name === 'escape') return {value, end: 'cancel', after: names.slice(i + 1)};
 		if (name === 'backspace' || name === 'delete' || name === '\b') value = Array.from(value).slice(0, -1).join('');
 		else if (name === 'ctrl+u' || name === '\u0015') value = '';
 		else if (name === 'space') value += ' ';
 		else if (Array.from(name).length === 1 && name >= ' ' && name !== '\u007f') value += name;
 	}
-	return {value, end: null};
+	return {value, end: null, after: []};
 }
 
 export type LineInputProps = {
@@ -44,13 +45,16 @@ export type LineInputProps = {
 };
 
 export function LineInput({label, value, onChange, onSubmit, onCancel, width, theme, hint, isActive = true}: LineInputProps) {
+	const typeAhead = useTypeAhead();
 	useInput(
 		(input, key) => {
 			// Keys typed in a burst arrive as one string: Enter, Backspace and Ctrl+U in it still act.
-			const {value: next, end} = lineKeys(value, keyNames(input, key));
+			const {value: next, end, after} = lineKeys(value, keyNames(input, key));
 			if (next !== value) onChange(next);
 			if (end === 'submit') onSubmit(next);
 			if (end === 'cancel') onCancel();
+			// Keys typed after the Enter or Esc are for the screen that follows.
+			if (end) typeAhead(after);
 		},
 		{isActive},
 	);

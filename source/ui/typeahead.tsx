@@ -1,0 +1,91 @@
+/**
+ * Keys typed ahead: over a slow SSH link, or typing fast, several keys arrive in one burst and are
+ * handled before the screen they were meant for is drawn (`/ name Enter j j`, `Enter 3`, `Esc q`
+ * — the last arriving as one Alt+q). Whatever closes an editor or changes the screen part-way
+ * through a burst hands the rest of the burst here, and after the next render (when the new
+ * screen's key handlers listen, and what they act on has been read from the store) the keys are
+ * delivered again, one at a time, exactly as if typed then. No key an officer typed is lost.
+ */
+import {useStdin} from 'ink';
+import React, {createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+
+/** Hands keys (key-map names, as from keyNames) to be delivered again after the next render. */
+export type TypeAhead = (names: readonly string[]) => void;
+
+// Raw input of the named keys that are not one character (xterm / VT220 sequences, as Ink reads them).
+const SEQUENCES: Readonly<Record<string, string>> = {
+	enter: '\r',
+	escape: '\u001b',
+	tab: '\t',
+	backtab: '\u001b[Z',
+	backspace: '\u007f',
+	delete: '\u001b[3~',
+	space: ' ',
+	up: '\u001b[A',
+	down: '\u001b[B',
+	right: '\u001b[C',
+	left: '\u001b[D',
+	pageup: '\u001b[5~',
+	pagedown: '\u001b[6~',
+	home: '\u001b[H',
+	end: '\u001b[F',
+};
+
+/**
+ * The terminal input that Ink reads as the key `name` (a key-map name: `j`, `enter`, `up`,
+ * `ctrl+s`…), so that delivering it again gives the same (input, key) and the same key names.
+ * Returns null for a name no terminal input gives (such a key is not delivered again).
+ */
+export function rawKey(name: string): string | null {
+	if (SEQUENCES[name] !== undefined) return SEQUENCES[name]!;
+	const ctrl = /^ctrl\+([a-z])$/.exec(name);
+	if (ctrl) return String.fromCharCode(ctrl[1]!.charCodeAt(0) - 96);
+	return Array.from(name).length === 1 ? name : null;
+}
+
+type Queue = {hand: TypeAhead; queued: {current: string[]}; turn: number};
+
+const TypeAheadContext = createContext<Queue>({hand: () => {}, queued: {current: []}, turn: 0});
+
+/** The function that hands the rest of a burst on to the next screen (see the module comment). */
+export function useTypeAhead(): TypeAhead {
+	return useContext(TypeAheadContext).hand;
+}
+
+/**
+ * Holds the keys handed on by {@link useTypeAhead} below it; the screen delivers them with
+ * {@link useTypeAheadDelivery}.
+ */
+export function TypeAheadProvider({children}: {children: ReactNode}) {
+	const queued = useRef<string[]>([]);
+	// Each key handed on is a new turn: the screen renders and its delivery effect runs.
+	const [turn, setTurn] = useState(0);
+	const hand = useCallback<TypeAhead>((names) => {
+		if (names.length === 0) return;
+		queued.current.push(...names);
+		setTurn((n) => n + 1);
+	}, []);
+	const value = useMemo(() => ({hand, queued, turn}), [hand, turn]);
+	return <TypeAheadContext.Provider value={value}>{children}</TypeAheadContext.Provider>;
+}
+
+/**
+ * Delivers the keys handed on, through Ink's input events, one a render, after the render that
+ * follows (a component's effects run after its children's, so the new screen's key handlers are
+ * in place), and only while `ready()` says the screen shows what the keys act on (a filtered
+ * queue's rows, an opened case): `/ name Enter Enter` opens the case the filter found. Call it in
+ * the component that draws the screens, which renders again when what it waits for arrives.
+ */
+export function useTypeAheadDelivery(ready: () => boolean): void {
+	const {internal_eventEmitter: events} = useStdin();
+	const {queued, hand} = useContext(TypeAheadContext);
+	useEffect(() => {
+		if (queued.current.length === 0 || !ready()) return;
+		const name = queued.current.shift()!;
+		// The next key waits for the render after this one (a new turn).
+		const rest = queued.current.splice(0);
+		hand(rest);
+		const raw = rawKey(name);
+		if (raw !== null) events.emit('input', raw);
+	});
+}
