@@ -45,6 +45,8 @@ export function rawKey(name: string): string | null {
 
 type Queue = {hand: TypeAhead; queued: {current: string[]}; turn: number};
 
+const DOUBLE_ESCAPE = '\u001b\u001b';
+
 const TypeAheadContext = createContext<Queue>({hand: () => {}, queued: {current: []}, turn: 0});
 
 /** The function that hands the rest of a burst on to the next screen (see the module comment). */
@@ -65,6 +67,17 @@ export function TypeAheadProvider({children}: {children: ReactNode}) {
 		queued.current.push(...names);
 		setTurn((n) => n + 1);
 	}, []);
+	// Two Esc in one packet reach Ink's key handlers as one Esc key: the second is delivered again.
+	const {internal_eventEmitter: events} = useStdin();
+	useEffect(() => {
+		const onInput = (raw: string) => {
+			if (raw === DOUBLE_ESCAPE) hand(['escape']);
+		};
+		events.on('input', onInput);
+		return () => {
+			events.off('input', onInput);
+		};
+	}, [events, hand]);
 	const value = useMemo(() => ({hand, queued, turn}), [hand, turn]);
 	return <TypeAheadContext.Provider value={value}>{children}</TypeAheadContext.Provider>;
 }

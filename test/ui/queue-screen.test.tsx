@@ -572,6 +572,14 @@ describe('keys typed ahead (one burst: fast typing, a slow link) act on the row 
 		await app.waitForText('[1 Summary]', `Application ${CASES.ineligible}`);
 	});
 
+	it('two Esc in one packet count as two: from a filtered case back to the queue, then the filter cleared', async () => {
+		const app = await openWorkstation();
+		await app.type(`/${CASES.ineligible}\r\r`);
+		await app.waitForText('[1 Summary]', `Application ${CASES.ineligible}`);
+		await app.type('\u001b\u001b');
+		await app.waitForText('filter: none', '1–20 of 26');
+	});
+
 	it('Space Space a assigns the two rows just tagged, not the row under the cursor', async () => {
 		const app = await openWorkstation();
 		await switchToQueue(app, 'All cases');
