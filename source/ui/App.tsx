@@ -67,6 +67,9 @@ const SCREEN_CHANGING = new Set(['open', 'back', 'filter', 'palette', 'help', 'n
 // Commands that open an editor or a dialog: keys after them in a burst are theirs (forwardBurst).
 const EDITORS = new Set(['filter', 'palette', 'bring-forward', 'note.add', 'queue.save', 'decide', 'review']);
 
+// Commands on the row under the cursor (of the queue).
+const ROW_COMMANDS = new Set(['open', 'assign.me', 'tag']);
+
 // Commands after which the rest of a burst is dropped: quitting, and taking the next case (the case
 // opens when the store answers, so the keys would act on the queue instead).
 const ENDS_BURST = new Set(['quit', 'take.next']);
@@ -630,6 +633,13 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 				// On the queue with nothing to go back from, q (a `back` key other than Esc) quits.
 				if (id === 'back' && name !== 'escape' && caseNumber === null && !filter) id = 'quit';
 				if (!id) continue;
+				// A command on the row under the cursor while that row is still being read (a new
+				// filter, a page further down) waits for it, with the keys after it.
+				if (ROW_COMMANDS.has(id) && caseNumber === null && currentRow() === undefined && windowRef.current.busy()) {
+					openingRef.current = TYPED_AHEAD;
+					typeAhead(names.slice(i));
+					break;
+				}
 				// Clear the last message first, so that what this command says is shown.
 				setMessage((m) => (m?.kind === 'error' ? m : null));
 				runCommand(id);

@@ -14,7 +14,7 @@ function keyOf(query: QueueQuery): string {
 }
 
 export type QueueWindow = {
-	/** Row at absolute position `index`, or undefined while its page loads. */
+	/** Row at absolute position `index` of this query, or undefined while its page loads. */
 	rowAt: (index: number) => CaseRow | undefined;
 	total: number;
 	loading: boolean;
@@ -24,7 +24,11 @@ export type QueueWindow = {
 	reload: () => void;
 	/** The number of completed fetches (lets screens re-render when pages arrive). */
 	generation: number;
-	/** Whether a page is being read now (read at once, not as of the last render: see typeahead.tsx). */
+	/**
+	 * Whether the rows of the last render's query are not all there yet: a page is being read, or
+	 * the query changed and its pages are not asked for yet. Read at once, not as of a render
+	 * (keys that arrive before the next render wait on it: see typeahead.tsx).
+	 */
 	busy: () => boolean;
 };
 
@@ -109,8 +113,15 @@ export function useQueueWindow(data: WorkstationData, query: QueueQuery, from: n
 		}
 	}, [from, to, cacheKey, fetchPage, total, generation]);
 
-	const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE], [generation, cacheKey]);
+	// The query of the last render: until the effects above have run for it, the cache still holds
+	// the previous query's rows, which are not this query's.
+	const latestKey = useRef(cacheKey);
+	latestKey.current = cacheKey;
+	const rowAt = useCallback(
+		(index: number) => (currentKey.current === cacheKey ? pages.current.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE] : undefined),
+		[generation, cacheKey],
+	);
 	const reload = useCallback(() => setReloads((n) => n + 1), []);
-	const busy = useCallback(() => pending.current.size > 0, []);
+	const busy = useCallback(() => currentKey.current !== latestKey.current || pending.current.size > 0, []);
 	return {rowAt, total, loading, error, reload, generation, busy};
 }
