@@ -62,7 +62,12 @@ export type AppProps = {
 };
 
 /** Commands after which the rest of a burst of keys is not read as commands of this screen. */
-const SCREEN_CHANGING = new Set(['open', 'back', 'filter', 'palette', 'help', 'note.add', 'decide', 'review', 'bring-forward', 'take.next', 'quit', 'pool.open', 'rounds.open', 'queue.save']);
+// Commands that change what the keys after them act on (another screen, tab, queue or order):
+// the rest of a burst waits for the next render (burstAfter).
+const SCREEN_CHANGING = new Set([
+	'open', 'back', 'filter', 'palette', 'help', 'note.add', 'decide', 'review', 'bring-forward', 'take.next', 'quit', 'pool.open', 'rounds.open', 'queue.save',
+	'tab.next', 'tab.previous', 'queues.next', 'queues.previous', 'sort.next', 'sort.reverse',
+]);
 
 // Commands that open an editor or a dialog: keys after them in a burst are theirs (forwardBurst).
 const EDITORS = new Set(['filter', 'palette', 'bring-forward', 'note.add', 'queue.save', 'decide', 'review']);
@@ -622,12 +627,16 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 					setScroll(0);
 					setDocIndex(0);
 					setTab(Number(name) - 1);
-					continue;
+					// The keys after it scroll the tab chosen, once drawn.
+					handOn(names.slice(i + 1));
+					break;
 				}
 				if (caseNumber === null && /^[0-9]$/.test(name)) {
 					const index = queues.findIndex((q) => q.digitKey === Number(name));
-					if (index >= 0) selectQueue(index, queues);
-					continue;
+					if (index < 0) continue;
+					selectQueue(index, queues);
+					handOn(names.slice(i + 1));
+					break;
 				}
 				let id = commandFor(keyMap, name, caseNumber === null ? 'queue' : 'case');
 				// On the queue with nothing to go back from, q (a `back` key other than Esc) quits.
@@ -652,6 +661,13 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 		},
 		{isActive: overlay === null && (screen === 'main' || caseNumber !== null) && !small},
 	);
+
+	/** The rest of a burst, after a key that changed what the keys act on: to the next render. */
+	function handOn(rest: readonly string[]) {
+		if (rest.length === 0) return;
+		openingRef.current = TYPED_AHEAD;
+		typeAhead(rest);
+	}
 
 	/**
 	 * Keys of the same burst that arrive after command `id` changed the screen or opened an editor,
@@ -686,8 +702,10 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 			setOverlay(null);
 			return after;
 		} else if (id === 'palette') {
-			setPaletteQuery(lineKeys('', rest).value);
-			return null;
+			// Enter or Esc, and what follows, go to the palette once it is drawn: it runs or closes there.
+			const {value, end, after} = lineKeys('', rest);
+			setPaletteQuery(value);
+			return end ? rest.slice(rest.length - after.length - 1) : null;
 		} else if (id === 'bring-forward' && caseNumber !== null) {
 			const {value, end, after} = lineKeys(detail?.bringForwardOn ?? '', rest);
 			setBfDraft(value);
