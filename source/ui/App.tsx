@@ -72,6 +72,9 @@ const SCREEN_CHANGING = new Set([
 // Commands that open an editor or a dialog: keys after them in a burst are theirs (forwardBurst).
 const EDITORS = new Set(['filter', 'palette', 'bring-forward', 'note.add', 'queue.save', 'decide', 'review']);
 
+/** Said on the Pool screen when another officer changed the store (ranking again takes seconds: the officer asks with r). */
+const POOL_STALE = 'the store changed since the pool was ranked: r ranks it again';
+
 // Commands on the row under the cursor (of the queue).
 const ROW_COMMANDS = new Set(['open', 'assign.me', 'tag']);
 
@@ -353,7 +356,7 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 						// The Rounds screen reads again (a short list); ranking the pool again takes seconds on a
 						// large store, so the Pool screen says so and leaves it to the officer (r).
 						if (screenRef.current === 'rounds') setScreenReload((n) => n + 1);
-						if (screenRef.current === 'pool') say('the store changed since the pool was ranked: r ranks it again');
+						if (screenRef.current === 'pool') say(POOL_STALE);
 					}
 					changeMark.current = mark;
 				},
@@ -362,6 +365,11 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 		}, pollMs);
 		return () => clearInterval(timer);
 	}, [pollMs, data, refresh, say]);
+
+	// The notice that the pool is out of date is about the Pool screen: it goes when the screen does.
+	useEffect(() => {
+		if (screen !== 'pool') setMessage((m) => (m?.text === POOL_STALE ? null : m));
+	}, [screen]);
 
 	// Keep the cursor inside the list and the window around the cursor.
 	useEffect(() => {
@@ -445,7 +453,11 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 				// The Pool and Rounds screens handle their own moves; from the palette only these apply.
 				if (!POOL_SCREEN_COMMANDS.has(id)) return say('not on this screen (Esc back to the queue)', 'warning');
 				if (id === 'back') return setScreen('main');
-				if (id === 'refresh') return setScreenReload((n) => n + 1);
+				if (id === 'refresh') {
+					// Ranked again: the notice that the store changed since is answered.
+					setMessage((m) => (m?.text === POOL_STALE ? null : m));
+					return setScreenReload((n) => n + 1);
+				}
 			}
 			const inCase = caseNumber !== null;
 			const rows = inCase ? caseBodyHeight : bodyHeight;

@@ -209,6 +209,23 @@ describe('Pool screen', () => {
 		expect(fake.callsOf('pool').length).toBe(ranked);
 	});
 
+	it('r ranks the pool again and the notice that the store changed goes; leaving the screen takes it away too', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake, pollMs: 5});
+		await openPool(app);
+		// The status bar has no empty part (the Pool screen has no queue position).
+		expect(app.frame()).toMatch(/\| Pool \| \d\d:\d\d/);
+		const ranked = fake.callsOf('pool').length;
+		fake.simulateOtherOfficer(CASES.helene);
+		await app.waitForText('ranks it again');
+		await app.press('r');
+		await app.waitFor((f) => fake.callsOf('pool').length > ranked && !f.includes('ranks it again'), 'ranked again, the notice gone');
+		fake.simulateOtherOfficer(CASES.cjk);
+		await app.waitForText('ranks it again');
+		await app.press(KEY.escape);
+		await app.waitFor((f) => f.includes('filter: none') && !f.includes('ranks it again'), 'the queue, without the notice');
+	});
+
 	it('moves and Enter typed ahead in one burst (j j j Enter) open the profile the moves chose', async () => {
 		const fake = new FakePort();
 		const app = await openWorkstation({fake});

@@ -22,7 +22,8 @@ export type StatusBarProps = {
 };
 
 export function StatusBar({officer, roles, store, queue, position, refreshedAt, message, width, theme}: StatusBarProps) {
-	const left = safeText(`${officer} (${roles.join(',')}) | ${fitWidth(safeText(store), 18)} | ${queue} | ${position} | ${refreshedAt}`);
+	// A part with nothing to say (no position on the Pool screen) is left out, not shown empty.
+	const left = safeText([`${officer} (${roles.join(',')})`, fitWidth(safeText(store), 18), queue, position, refreshedAt].filter((part) => part !== '').join(' | '));
 	if (!message) return <Text inverse={theme.inverse} color={theme.muted}>{padWidth(left, width)}</Text>;
 	// Beside a message, keep what changes with every key: the queue and the position.
 	const room = Math.max(0, width - displayWidth(safeText(message.text)) - 3);
