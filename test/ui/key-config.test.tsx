@@ -156,6 +156,15 @@ describe('a rebound key in the workstation', () => {
 		await app.waitFor((f) => /Move down\s+e \/ ↓/.test(f), 'the palette with the new keys');
 	});
 
+	it('a rebound move key scrolls the help too', async () => {
+		const keyMap = await loadKeyMap({}, keysFile(JSON.stringify({'move.down': ['e', 'down']})));
+		const app = await openWorkstation({keyMap});
+		await app.press('?');
+		await app.waitForText('more below: e / ↓');
+		await app.press('e');
+		await app.waitFor((f) => /\b2–\d+ of \d+, more below/.test(f), 'the help one line down');
+	});
+
 	it('open rebound to o: o opens a case and a document; Enter does neither', async () => {
 		const keyMap = await loadKeyMap({}, keysFile(JSON.stringify({open: ['o']})));
 		const app = await openWorkstation({keyMap});

@@ -451,6 +451,25 @@ describe('help and command palette', () => {
 		await app.waitForText('1–20 of 26');
 	});
 
+	it('? at 80×24 says which lines are shown and that more follow; G goes to the end, g back; j j j in a burst scrolls three', async () => {
+		const app = await openWorkstation();
+		await app.press('?');
+		let frame = await app.waitForText('Keys (Esc or ? to close');
+		const first = /(\d+)–(\d+) of (\d+), more below: j \/ ↓, PgDn/.exec(frame);
+		expect(first, frame).not.toBeNull();
+		const [, from, to, of] = first!.map(Number);
+		expect(from).toBe(1);
+		await app.press('G');
+		frame = await app.waitForText(`of ${of}: j`);
+		expect(frame).toMatch(/^q\s+Quit, on the queue with no filter/m);
+		expect(frame).not.toContain('more below');
+		expectFits(frame, {columns: 80, rows: 24});
+		await app.press('g');
+		await app.waitForText(`1–${to} of ${of}, more below`);
+		await app.type('jjj');
+		await app.waitForText(`4–${to! + 3} of ${of}, more below`);
+	});
+
 	it(': filters the commands as you type; Enter runs one (:help opens the help)', async () => {
 		const app = await openWorkstation();
 		await app.press(':');

@@ -4,7 +4,8 @@
  */
 import {Box, Text, useInput} from 'ink';
 import React, {useState} from 'react';
-import {COMMANDS, FIXED_KEYS, keyLabel, type KeyMap} from '../keymap.js';
+import {keyNames} from '../key-names.js';
+import {commandFor, COMMANDS, FIXED_KEYS, keyLabel, type KeyMap} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {fitWidth, padWidth, safeText} from '../terminal-text.js';
 
@@ -21,23 +22,49 @@ export function helpLines(keyMap: KeyMap, width: number): string[] {
 	];
 }
 
+/**
+ * The help overlay. Scrolls with the key map's moves (j/k, ↓/↑, PgDn/PgUp, g/G as bound, keys of a
+ * burst each counted); Esc, ?, q or the back and help keys close it. When the lines do not all
+ * fit, the last line says which are shown and how to see the rest.
+ */
 export function HelpOverlay({keyMap, keysPath, width, height, theme, onClose}: {keyMap: KeyMap; keysPath: string; width: number; height: number; theme: Theme; onClose: () => void}) {
 	const lines = helpLines(keyMap, width);
 	const [top, setTop] = useState(0);
-	const visible = Math.max(1, height - 2);
+	const room = Math.max(1, height - 2);
+	const scrolls = lines.length > room;
+	// With more lines than room, one line is kept to say so.
+	const visible = scrolls ? Math.max(1, room - 1) : room;
+	const last = Math.max(0, lines.length - visible);
 	useInput((input, key) => {
-		if (key.escape || input === 'q' || input === '?') return onClose();
-		if (key.downArrow || input === 'j') setTop((t) => Math.min(Math.max(0, lines.length - visible), t + 1));
-		if (key.upArrow || input === 'k') setTop((t) => Math.max(0, t - 1));
+		let next = top;
+		for (const name of keyNames(input, key)) {
+			const id = commandFor(keyMap, name, 'queue');
+			if (name === 'escape' || name === 'q' || name === '?' || id === 'back' || id === 'help') {
+				onClose();
+				return;
+			}
+			if (id === 'move.down') next += 1;
+			else if (id === 'move.up') next -= 1;
+			else if (id === 'page.down') next += visible;
+			else if (id === 'page.up') next -= visible;
+			else if (id === 'move.first') next = 0;
+			else if (id === 'move.last') next = last;
+			next = Math.max(0, Math.min(last, next));
+		}
+		setTop(next);
 	});
+	const end = Math.min(lines.length, top + visible);
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold={theme.bold} color={theme.accent}>
 				{padWidth(fitWidth(`Keys (Esc or ? to close; rebind in ${safeText(keysPath)})`, width), width)}
 			</Text>
-			{lines.slice(top, top + visible).map((line, i) => (
+			{lines.slice(top, end).map((line, i) => (
 				<Text key={i}>{line}</Text>
 			))}
+			{scrolls ? (
+				<Text color={theme.muted}>{padWidth(fitWidth(`${top + 1}–${end} of ${lines.length}${end < lines.length ? ', more below' : ''}: ${keyLabel(keyMap.get('move.down') ?? [])}, ${keyLabel(keyMap.get('page.down') ?? [])} / ${keyLabel(keyMap.get('move.up') ?? [])}, ${keyLabel(keyMap.get('page.up') ?? [])} to scroll`, width), width)}</Text>
+			) : null}
 		</Box>
 	);
 }
