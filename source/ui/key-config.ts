@@ -41,7 +41,8 @@ export function keyConfigPath(env: NodeJS.ProcessEnv): string {
  * The default key map with the user's overrides applied. No file: the defaults. Throws
  * KeyConfigError for invalid JSON, an unknown command id, a bad key name, a key the screens read
  * themselves before the key map (the digits 0–9, Ctrl+C, v, the Pool screen's filter keys for the
- * commands it reads: keymap.ts FIXED_KEYS), or one key bound to two commands of the same scope.
+ * commands it reads: keymap.ts FIXED_KEYS), a command given twice, or one key bound to two
+ * commands read on the same screen (the same scope, or a global command and a scoped one).
  */
 export async function loadKeyMap(env: NodeJS.ProcessEnv, path = keyConfigPath(env)): Promise<KeyMap> {
 	let text: string;
@@ -51,17 +52,26 @@ export async function loadKeyMap(env: NodeJS.ProcessEnv, path = keyConfigPath(en
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaultKeyMap();
 		throw new KeyConfigError(`${path}: cannot be read`);
 	}
+	// Read strictly, as application files are: a key named twice (the first silently lost with
+	// JSON.parse) is refused, and a syntax error says where it is.
+	const {readJson} = await import('../format/read-json.js');
 	let json: unknown;
 	try {
-		json = JSON.parse(text);
-	} catch {
-		throw new KeyConfigError(`${path}: not valid JSON`);
+		const document = readJson(text);
+		const twice = document.duplicateKeys[0];
+		if (twice) throw new KeyConfigError(`${path}: "${twice.path.join('.')}" is given twice: keep one`);
+		json = document.value;
+	} catch (error) {
+		if (error instanceof KeyConfigError) throw error;
+		throw new KeyConfigError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
 	}
 	const parsed = (await keysSchema()).safeParse(json);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
 		const where = issue.path.map((step) => (typeof step === 'number' ? `[${step}]` : `"${String(step)}"`)).join('');
-		throw new KeyConfigError(`${path}: ${where || 'top level'}: ${issue.message}`);
+		// zod's wording for a wrong type ("expected array, received string") shown in the file's terms.
+		const problem = issue.code === 'invalid_type' && issue.path.length === 1 ? 'must be a list of key names, e.g. ["n", "ctrl+n"]' : issue.message;
+		throw new KeyConfigError(`${path}: ${where || 'top level'}: ${problem}`);
 	}
 	const map = new Map(defaultKeyMap());
 	for (const [id, keys] of Object.entries(parsed.data)) {
@@ -75,10 +85,12 @@ export async function loadKeyMap(env: NodeJS.ProcessEnv, path = keyConfigPath(en
 		}
 		map.set(id, keys);
 	}
-	// Within one scope a key may name one command (a scope's own binding shadows a global one).
+	// A key names one command wherever it is read: within one scope, and between a global command
+	// and a scoped one (the scoped one would silently take the key from it there: note.add on j
+	// would stop j scrolling a case). The queue and the case may share a key (Tab).
 	for (const a of COMMANDS) {
 		for (const b of COMMANDS) {
-			if (a.id >= b.id || a.scope !== b.scope) continue;
+			if (a.id >= b.id || (a.scope !== b.scope && a.scope !== 'global' && b.scope !== 'global')) continue;
 			const shared = (map.get(a.id) ?? []).filter((key) => (map.get(b.id) ?? []).includes(key));
 			if (shared.length > 0) throw new KeyConfigError(`${path}: key "${shared[0]}" is bound to both "${a.id}" and "${b.id}"`);
 		}

@@ -53,7 +53,7 @@ describe('loading keys.json', () => {
 		expect(error.message).toContain('not a key name');
 		expect((await loadError(JSON.stringify({'note.add': ['ab']}))).message).toContain('"note.add"[0]');
 		expect((await loadError(JSON.stringify({'note.add': []}))).message).toContain('"note.add": needs at least one key');
-		expect((await loadError(JSON.stringify({'note.add': 'm'}))).message).toContain('"note.add"');
+		expect((await loadError(JSON.stringify({'note.add': 'm'}))).message).toContain('"note.add": must be a list of key names, e.g. ["n", "ctrl+n"]');
 	});
 
 	it('a digit is refused for any command, naming the command, the key and why', async () => {
@@ -84,9 +84,21 @@ describe('loading keys.json', () => {
 		expect(await loadKeyMap({}, keysFile(JSON.stringify(everything)))).toEqual(defaultKeyMap());
 	});
 
-	it('invalid JSON is refused', async () => {
-		expect((await loadError('{"note.add": ["m"],}')).message).toContain('not valid JSON');
+	it('invalid JSON is refused, saying where', async () => {
+		expect((await loadError('{"note.add": ["m"],}')).message).toMatch(/not valid JSON \(line 1, column \d+: /);
 		expect((await loadError('')).message).toContain('not valid JSON');
+	});
+
+	it('a command given twice is refused (JSON.parse would silently keep the last)', async () => {
+		const error = await loadError('{"move.down": ["j"], "move.down": ["n"]}');
+		expect(error.message).toContain('"move.down" is given twice');
+	});
+
+	it('a case or queue command on a key of a command read everywhere is refused: it would take the key from it', async () => {
+		const error = await loadError(JSON.stringify({'note.add': ['j']}));
+		expect(error.message).toContain('key "j" is bound to both "move.down" and "note.add"');
+		// With move.down moved off j, j is free for the note.
+		expect((await loadKeyMap({}, keysFile(JSON.stringify({'note.add': ['j'], 'move.down': ['down']})))).get('note.add')).toEqual(['j']);
 	});
 
 	it('two commands of one scope on one key are refused, naming both', async () => {
