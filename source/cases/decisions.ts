@@ -360,7 +360,7 @@ export async function setBringForward(
 		if (date !== null) {
 			const today = todayOf(session, options.today);
 			if (!isRealDate(date)) throw new InvalidError(`bringForwardOn ${formatValue(date)} is not a calendar date (YYYY-MM-DD)`);
-			if (date < today) throw new InvalidError(`bringForwardOn ${date} is in the past (today is ${today})`);
+			if (date < today) throw new InvalidError(`bring-forward date ${date} is in the past (today is ${today})`);
 		}
 		const version = await bumpCase(trx, session, row, {bring_forward_on: date});
 		await recordAudit(trx, session, {action: 'bring-forward', applicationNumber, detail: {from: row.bring_forward_on, to: date, version}});

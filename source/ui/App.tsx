@@ -124,11 +124,14 @@ function errorText(error: unknown): string {
 	return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }
 
-/** Resolves `+N` (days from today) or `YYYY-MM-DD`; '' clears; null when unreadable. */
+/**
+ * Resolves a typed bring-forward date: `+N` (N days from `today`, N up to 9999) or a calendar date
+ * `YYYY-MM-DD`, to `YYYY-MM-DD`; empty gives null (clear it); undefined when it is neither.
+ */
 export function resolveDate(text: string, today: string): string | null | undefined {
 	const trimmed = text.trim();
 	if (trimmed === '') return null;
-	const relative = /^\+(\d{1,3})$/.exec(trimmed);
+	const relative = /^\+(\d{1,4})$/.exec(trimmed);
 	if (relative) {
 		const date = new Date(`${today}T00:00:00Z`);
 		date.setUTCDate(date.getUTCDate() + Number(relative[1]));
@@ -780,6 +783,8 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 	function submitBringForward(value: string) {
 		const date = resolveDate(value, today());
 		if (date === undefined) return say(`"${value}" is not a date (YYYY-MM-DD or +N)`, 'warning');
+		// Refused here, with the prompt and what was typed kept (the store would refuse it too).
+		if (date !== null && date < today()) return say(`${date} is in the past (today is ${today()})`, 'warning');
 		if (caseNumber === null) return;
 		setOverlay(null);
 		void act(date ? `bring-forward set to ${date}` : 'bring-forward cleared', () => data.setBringForward(caseNumber, date));

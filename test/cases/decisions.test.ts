@@ -297,7 +297,7 @@ describe('setBringForward', () => {
 
 	it('refuses a past date, a malformed one, and a decided case', async () => {
 		const app = await newCase('V17');
-		expect(await failure(setBringForward(jdoe, app, '2026-01-01', {today: TODAY}))).toMatchObject({exitCode: 65, message: `bringForwardOn 2026-01-01 is in the past (today is ${TODAY})`});
+		expect(await failure(setBringForward(jdoe, app, '2026-01-01', {today: TODAY}))).toMatchObject({exitCode: 65, message: `bring-forward date 2026-01-01 is in the past (today is ${TODAY})`});
 		expect(await failure(setBringForward(jdoe, app, '2027-13-01', {today: TODAY}))).toMatchObject({exitCode: 65});
 		await decide(jdoe, app, {outcome: 'approve', today: TODAY});
 		expect(await failure(setBringForward(jdoe, app, '2027-02-01', {today: TODAY}))).toMatchObject({exitCode: 65, message: expect.stringContaining('it is approved')});

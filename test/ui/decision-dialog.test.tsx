@@ -556,6 +556,21 @@ describe('bring-forward prompt (b)', () => {
 		expect(frame).not.toContain('Bring-forward date (');
 	});
 
+	it('a date in the past is refused in the prompt, which stays with what was typed; +3650 (ten years) is a date', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await openCase(app, CASES.eligible);
+		await app.press('b');
+		await app.type('2026-11-01\r');
+		const frame = await app.waitForText('2026-11-01 is in the past (today is 2026-11-29)');
+		expect(frame).toContain('Bring-forward date (YYYY-MM-DD, +N days, empty clears): 2026-11-01');
+		expect(frame).not.toContain('bringForwardOn');
+		expect(fake.callsOf('setBringForward')).toEqual([]);
+		await app.type('\u0015+3650\r');
+		await app.waitForText('bring-forward set to 2036-11-26');
+		expect(fake.callsOf('setBringForward')).toEqual([[CASES.eligible, '2036-11-26']]);
+	});
+
 	it('a date typed with its Enter in one burst (a paste, a slow link) is submitted; a bad one is refused', async () => {
 		const fake = new FakePort();
 		const app = await openWorkstation({fake});
