@@ -17,6 +17,11 @@ const groups: Record<string, (root: string) => Promise<Record<string, number | s
 };
 
 const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in groups));
+if (unknown.length > 0) {
+	console.error(`npm run bench: no group ${unknown.map((name) => JSON.stringify(name)).join(', ')} (groups: ${Object.keys(groups).join(', ')})`);
+	process.exit(2);
+}
 const root = process.cwd();
 for (const [name, run] of Object.entries(groups)) {
 	if (wanted.length > 0 && !wanted.includes(name)) continue;
