@@ -118,7 +118,8 @@ export const applicationSchema = z.strictObject({
 	relativeInCanada: z.boolean().optional(),
 	provincialNomination: z.boolean().optional(),
 	jobOffer: jobOfferSchema.nullable().optional(),
-	fundsCad: z.number().min(0, 'must not be negative').optional(),
+	// An upper bound so a slip (a pasted account number, 1e30) is caught at import, not shown as "1e+30 CAD".
+	fundsCad: z.number().min(0, 'must not be negative').max(1e12, 'must be at most 1,000,000,000,000 (CAD)').optional(),
 	documents: z.array(documentSchema).optional(),
 	notes: z.array(noteSchema).optional(),
 });

@@ -178,6 +178,7 @@ describe('missing fields and wrong types', () => {
 			'app.json: applicant.workExperience[1].hoursPerWeek: hours per week must be at most 168 (value 169)',
 		);
 		expect(messageFor((a) => (a.fundsCad = -1))).toBe('app.json: fundsCad: must not be negative (value -1)');
+		expect(messageFor((a) => (a.fundsCad = 1e30))).toBe('app.json: fundsCad: must be at most 1,000,000,000,000 (CAD) (value 1e+30)');
 		expect(messageFor((a) => (a.dependentChildren = -1))).toBe('app.json: dependentChildren: must not be negative (value -1)');
 		expect(messageFor((a) => (a.applicant.education.canadianCredential.years = 0))).toBe(
 			'app.json: applicant.education.canadianCredential.years: program length must be more than 0 years (value 0)',
