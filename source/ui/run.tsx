@@ -6,6 +6,7 @@
  * mouse never enabled, Ink's screen-reader mode on request, and the terminal restored on q,
  * Ctrl+C, SIGTERM, SIGHUP or a crash.
  */
+import {constants as osConstants} from 'node:os';
 import {setTimeout as delay} from 'node:timers/promises';
 import chalk from 'chalk';
 import React from 'react';
@@ -27,7 +28,7 @@ const FIRST_FRAME_WAIT_MS = 250;
  */
 export type RunOptions = {flags: Record<string, unknown>; env: NodeJS.ProcessEnv; plain: boolean; firstFrameDrawn?: () => void};
 
-/** Runs the workstation until the officer quits; resolves to the exit code. */
+/** Runs the workstation until the officer quits; resolves to the exit code: 0, 70 after an internal error, 128 + the signal number when SIGTERM (143) or SIGHUP (129) ended it. */
 export async function runWorkstation({flags, env, plain, firstFrameDrawn}: RunOptions): Promise<number> {
 	if (plain) chalk.level = 0;
 	// Ink's layout engine (WebAssembly) is compiled while the store opens.
@@ -73,7 +74,12 @@ export async function runWorkstation({flags, env, plain, firstFrameDrawn}: RunOp
 		// Ink wrote the first frame as it rendered (with the first reads, unless they were slow).
 		if (firstFrameDrawn) setImmediate(firstFrameDrawn);
 		let crashed: unknown = null;
-		const stop = () => instance.unmount();
+		// Ended by a signal: the exit status says which, as a shell's would (128 + its number).
+		let signalled: NodeJS.Signals | null = null;
+		const stop = (signal: NodeJS.Signals) => {
+			signalled = signal;
+			instance.unmount();
+		};
 		const crash = (error: unknown) => {
 			crashed = error;
 			instance.unmount();
@@ -99,6 +105,7 @@ export async function runWorkstation({flags, env, plain, firstFrameDrawn}: RunOp
 			process.stderr.write(`caips: the workstation stopped on an internal error: ${crashed instanceof Error ? crashed.message.split('\n')[0] : String(crashed)}\n`);
 			return 70;
 		}
+		if (signalled) return 128 + (osConstants.signals[signalled] ?? 0);
 		return 0;
 	});
 }

@@ -210,18 +210,18 @@ describe.runIf(hasTmux())('the workstation in tmux', {timeout: 120_000}, () => {
 		expect(readFileSync(join(cacheHome, 'caips', file!)).equals(written)).toBe(true);
 	});
 
-	for (const [how, stop] of [
-		['Ctrl+C', (session: string) => tmux.send(session, ['C-c'])],
-		['SIGTERM', (session: string) => signal('TERM', session)],
-		['SIGHUP', (session: string) => signal('HUP', session)],
+	for (const [how, stop, status] of [
+		['Ctrl+C', (session: string) => tmux.send(session, ['C-c']), 0],
+		['SIGTERM', (session: string) => signal('TERM', session), 143],
+		['SIGHUP', (session: string) => signal('HUP', session), 129],
 	] as const) {
-		it(`${how} ends the workstation and restores the terminal`, async () => {
+		it(`${how} ends the workstation and restores the terminal (exit ${status})`, async () => {
 			const db = demoStore(`stop-${how}`);
 			const session = `stop-${how.replace('+', '')}`;
 			startWorkstation(session, db, 80, 24);
 			await tmux.waitFor(session, /My cases \(\d+\)[\s\S]*> E\d{9}/);
 			stop(session);
-			await tmux.waitFor(session, /EXIT \d+/);
+			await tmux.waitFor(session, new RegExp(`EXIT ${status}\\b`));
 			await waitForFile(join(work, `${session}.stty-after`));
 			sttySame(session);
 		});
