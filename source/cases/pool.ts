@@ -11,8 +11,10 @@
  * application number. A program filter keeps those eligible for the program (PNP: nominees); a
  * category filter keeps those who meet the category on D.
  *
- * Scale: the stored application JSON is read in keyset pages (the next page read by SQLite while
- * this one is assessed), each profile parsed and assessed once, and only what ranking needs is
+ * Scale: profiles whose submission instant puts them out of the pool on the date (long-expired
+ * ones stay `pool` until someone acts) are left out by the query, unread. The others' stored
+ * application JSON is read in keyset pages (the next page read by SQLite while this one is
+ * assessed), each profile parsed and assessed once, and only what ranking needs is
  * kept (number, CRS, instant, two bit masks); one sort at the end (a round keeps only its best N).
  * Parsing and assessing are the cost; a large pool is scored on worker threads, one per core
  * (pool-threads.ts), while this thread reads the next page. Filters that can be checked before the
@@ -25,7 +27,7 @@
 import {sql, type Kysely} from 'kysely';
 import type {Database} from '../../db/index.js';
 import {CATEGORY_IDS, categoryOn, categoryPeriods, isCategoryId, type CategoryId} from '../rules/categories.js';
-import {isRealDate} from '../rules/dates.js';
+import {dayNumber, fromDayNumber, isRealDate} from '../rules/dates.js';
 import type {Finding} from './assessment.js';
 import {recordAudit} from './audit.js';
 import {InvalidError} from './errors.js';
@@ -114,6 +116,9 @@ type Ranked = {key: number; n: string; crs: number; at: string; programs: number
 
 const INSTANT_SPAN = 2 ** 42;
 
+/** The canonical stored instant, as an SQLite GLOB (db/codec.ts encodeInstant). */
+const CANONICAL_GLOB = '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z';
+
 function compareRanked(a: Ranked, b: Ranked): number {
 	if (a.key !== b.key) return a.key - b.key;
 	return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
@@ -141,7 +146,7 @@ async function poolFindings(db: Kysely<Database>): Promise<Map<string, Finding[]
  * Ranks the pool on `options.asOf` with `db` (the store's handle or a transaction), filtered by
  * program and category, and returns every entry in rank order. With `submittedBy` (a round's
  * instant), profiles submitted after it are left out; with `limit`, only the first `limit` entries
- * are kept and returned. Reads the stored application JSON in keyset pages of 2,000 by application
+ * are kept and returned. Reads the stored application JSON in keyset pages of 500 by application
  * number (the next page read while this one is scored) and scores each profile once, on worker
  * threads for a large pool (pool-threads.ts). No audit, no role check: callers do both. Throws
  * InvalidError for bad options (see {@link checkPoolOptions}) or a bad `CAIPS_POOL_THREADS`.
@@ -167,11 +172,12 @@ export async function rankCandidates(db: Kysely<Database>, options: RankOptions)
 	const most = Math.max(1, scorer.threads * 3);
 	// The next page is asked for before this one is scored, so SQLite reads it (on its own thread)
 	// meanwhile.
-	let pending: Promise<PoolPage> | null = poolPage(db, null);
+	const life = lifeWindow(asOf, options.submittedBy ?? null);
+	let pending: Promise<PoolPage> | null = poolPage(db, null, life);
 	try {
 		while (pending) {
 			const page: PoolPage = await pending;
-			pending = page.rows === PAGE_ROWS ? poolPage(db, page.last) : null;
+			pending = page.rows === PAGE_ROWS ? poolPage(db, page.last, life) : null;
 			if (page.rows === 0) break;
 			// Let the query's promise chain run down to SQLite before the synchronous work below.
 			if (pending && scorer.threads === 0) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -211,6 +217,21 @@ export async function rankCandidates(db: Kysely<Database>, options: RankOptions)
 	return toEntries(ranked);
 }
 
+/**
+ * Bounds on the stored submission instant (text) outside which a profile cannot be in the pool on
+ * `asOf` (rules.md §7.1: submitted on or before the date, less than a year before it) or be taken
+ * by a round at `submittedBy`: a day number margin of two days either side, so that the exact test
+ * (withinProfileLife, on the UTC date) alone decides near the edges, whatever the stored form.
+ * The store keeps instants in canonical UTC text (YYYY-MM-DDTHH:MM:SS.sssZ), which orders as text.
+ */
+type LifeWindow = {from: string; to: string};
+
+function lifeWindow(asOf: string, submittedBy: string | null): LifeWindow {
+	const day = dayNumber(asOf);
+	const last = submittedBy !== null && submittedBy.slice(0, 10) < asOf ? submittedBy.slice(0, 10) : asOf;
+	return {from: fromDayNumber(day - 366 - 2), to: fromDayNumber(dayNumber(last) + 2)};
+}
+
 /** One keyset page of pool profiles as one batch (see pool-score.ts): how many rows, the last application number, the keys and the joined JSON texts. */
 type PoolPage = {rows: number; last: string | null; keys: string; data: string};
 
@@ -219,21 +240,24 @@ type PoolPage = {rows: number; last: string | null; keys: string; data: string};
  * batch: SQLite joins the rows' keys into one text and their stored JSON into another, so this
  * thread receives two strings a page instead of three per profile (which cost it seconds for a
  * pool of 250,000). The stored JSON is ASCII (import.ts), so the joined text is a one-byte string,
- * cheap to make and to copy to a worker thread. The inner query is exactly a range of index applications_status_received
- * (status, received_at, application_number), read in order. Both texts are built in the same
+ * cheap to make and to copy to a worker thread. The inner query is a range of index applications_status_received
+ * (status, received_at, application_number), read in order, less the profiles outside `life`. Both texts are built in the same
  * pass over the same rows, so the n-th key line and the n-th array element are the same profile
  * (the order among them does not matter: ranking sorts by a total order). The page's last
  * application number for the next page is the greatest of the page.
  */
-async function poolPage(db: Kysely<Database>, after: string | null): Promise<PoolPage> {
+async function poolPage(db: Kysely<Database>, after: string | null, life: LifeWindow): Promise<PoolPage> {
 	const range = after === null ? sql`` : sql`and application_number > ${after}`;
+	// Profiles long expired (they stay `pool` until an officer acts) or submitted after the date are
+	// not read at all. A stored instant not in canonical form is read, so the batch names it.
+	const alive = sql`and ((profile_submitted_at >= ${life.from} and profile_submitted_at < ${life.to}) or profile_submitted_at not glob ${CANONICAL_GLOB})`;
 	const result = await sql<{rows: number; last: string | null; keys: string | null; data: string | null}>`
 		select count(*) as rows, max(application_number) as last,
 			group_concat(application_number || char(9) || profile_submitted_at, char(10)) as keys,
 			group_concat(data, ',') as data
 		from (
 			select application_number, profile_submitted_at, data from applications
-			where status = 'pool' and received_at is null ${range}
+			where status = 'pool' and received_at is null ${range} ${alive}
 			order by application_number limit ${PAGE_ROWS}
 		)`.execute(db);
 	const row = result.rows[0]!;

@@ -178,7 +178,7 @@ export async function benchPool(root: string): Promise<Record<string, number | s
 		);
 		const session: Session = {store, actor: await loadActor(store, 'bench-admin'), now: () => nowInstant()};
 		const build = await measured(() => buildPool(store, templates(root)));
-		const plan = await sql<{detail: string}>`explain query plan select application_number, profile_submitted_at, data from applications where status = 'pool' and received_at is null and application_number > 'E5' order by application_number limit 2000`.execute(store.db);
+		const plan = await sql<{detail: string}>`explain query plan select application_number, profile_submitted_at, data from applications where status = 'pool' and received_at is null and application_number > 'E5' and ((profile_submitted_at >= '2025-08-03' and profile_submitted_at < '2026-08-07') or profile_submitted_at not glob '[0-9]*Z') order by application_number limit 500`.execute(store.db);
 
 		const whole = await measured(() => rankPool(session, {asOf: DATE}));
 		const cec = await measured(() => rankPool(session, {asOf: DATE, program: 'CEC'}));

@@ -119,6 +119,29 @@ describe('rankPool: who is in the pool on a date, in what order', () => {
 	});
 });
 
+describe('rankPool: profiles that cannot be in the pool on the date are not read', () => {
+	it('a long-expired profile is skipped unread (its damaged JSON does not stop the ranking); a stored instant not in canonical form is still read and judged', async () => {
+		const own = await seededStore('caips-pool-life-');
+		try {
+			const old = profile({from: 'V01', number: 'E2000000001', submittedAt: '2024-03-01T00:00:00Z'});
+			const edge = profile({from: 'V01', number: 'E2000000002', submittedAt: '2025-08-06T00:00:00Z'});
+			const offset = profile({from: 'V01', number: 'E2000000003', submittedAt: '2025-08-06T00:30:00Z'});
+			await insertProfiles(own.store, [old, edge, offset]);
+			await own.store.db.updateTable('applications').set({data: '{"damaged'}).where('application_number', '=', old.applicationNumber).execute();
+			// Stored with an offset (not canonical text): its UTC date is 2025-08-05, a year and a day before D.
+			await own.store.db.updateTable('applications').set({profile_submitted_at: '2025-08-06T00:30:00+01:00'}).where('application_number', '=', offset.applicationNumber).execute();
+			expect((await rankPool(own.store.db, {asOf: D})).entries.map((e) => e.applicationNumber)).toEqual([edge.applicationNumber]);
+			// A day earlier both are in; the old profile is still not read.
+			expect((await rankPool(own.store.db, {asOf: '2026-08-04'})).entries.map((e) => e.applicationNumber)).toEqual([offset.applicationNumber, edge.applicationNumber]);
+			// A stored instant that is not one at all is read, and named.
+			await own.store.db.updateTable('applications').set({profile_submitted_at: 'yesterday'}).where('application_number', '=', offset.applicationNumber).execute();
+			await expect(rankPool(own.store.db, {asOf: D})).rejects.toThrow(/yesterday/);
+		} finally {
+			await own.close();
+		}
+	});
+});
+
 describe('rankPool: the officer, the audit, bad options', () => {
 	it('with a session: any officer of the store may view it; the view is audited once with the date, filters and count', async () => {
 		const before = await auditCount(t.store);
