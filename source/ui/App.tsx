@@ -28,7 +28,7 @@ import type {Theme} from './theme.js';
 import {displayWidth, fitWidth, safeLines, safeText} from './terminal-text.js';
 import {useQueueWindow, type QueueQuery} from './use-queue-window.js';
 import {useTerminalSize, type Size} from './use-terminal-size.js';
-import {TypeAheadProvider, useTypeAhead, useTypeAheadDelivery} from './typeahead.js';
+import {TypeAheadProvider, useTypeAhead, useTypeAheadDelivery, useTypeAheadWaiting} from './typeahead.js';
 
 /** The queue, or one of the read-only pool screens; a case opened from any of them is shown over it. */
 type Screen = 'main' | 'pool' | 'rounds';
@@ -158,6 +158,7 @@ export function App(props: AppProps) {
 function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json', size: fixedSize, pollMs = 3000, today, clock = systemClock, reserveLastLine = false, initial = null}: AppProps) {
 	const {exit} = useApp();
 	const typeAhead = useTypeAhead();
+	const typeAheadWaiting = useTypeAheadWaiting();
 	const size = useTerminalSize(fixedSize);
 	// In a real terminal one column is left free too: a line measured a little narrower than the
 	// terminal draws it still never wraps.
@@ -634,6 +635,11 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 			const names = keyNames(input, key);
 			if (openingRef.current !== null) {
 				burstAfter(openingRef.current, names);
+				return;
+			}
+			// Keys typed earlier still wait (for rows being read): this one goes after them.
+			if (typeAheadWaiting()) {
+				typeAhead(names);
 				return;
 			}
 			for (let i = 0; i < names.length; i++) {

@@ -43,15 +43,24 @@ export function rawKey(name: string): string | null {
 	return Array.from(name).length === 1 ? name : null;
 }
 
-type Queue = {hand: TypeAhead; queued: {current: string[]}; turn: number};
+type Queue = {hand: TypeAhead; queued: {current: string[]}; delivering: {current: boolean}; turn: number};
 
 const DOUBLE_ESCAPE = '\u001b\u001b';
 
-const TypeAheadContext = createContext<Queue>({hand: () => {}, queued: {current: []}, turn: 0});
+const TypeAheadContext = createContext<Queue>({hand: () => {}, queued: {current: []}, delivering: {current: false}, turn: 0});
 
 /** The function that hands the rest of a burst on to the next screen (see the module comment). */
 export function useTypeAhead(): TypeAhead {
 	return useContext(TypeAheadContext).hand;
+}
+
+/**
+ * Whether keys typed earlier are still waiting to be delivered: a key that arrives now must wait
+ * behind them (hand it on), or it would act before them. False while one of them is being delivered.
+ */
+export function useTypeAheadWaiting(): () => boolean {
+	const {queued, delivering} = useContext(TypeAheadContext);
+	return useCallback(() => queued.current.length > 0 && !delivering.current, [queued, delivering]);
 }
 
 /**
@@ -60,6 +69,7 @@ export function useTypeAhead(): TypeAhead {
  */
 export function TypeAheadProvider({children}: {children: ReactNode}) {
 	const queued = useRef<string[]>([]);
+	const delivering = useRef(false);
 	// Each key handed on is a new turn: the screen renders and its delivery effect runs.
 	const [turn, setTurn] = useState(0);
 	const hand = useCallback<TypeAhead>((names) => {
@@ -78,7 +88,7 @@ export function TypeAheadProvider({children}: {children: ReactNode}) {
 			events.off('input', onInput);
 		};
 	}, [events, hand]);
-	const value = useMemo(() => ({hand, queued, turn}), [hand, turn]);
+	const value = useMemo(() => ({hand, queued, delivering, turn}), [hand, turn]);
 	return <TypeAheadContext.Provider value={value}>{children}</TypeAheadContext.Provider>;
 }
 
@@ -91,7 +101,7 @@ export function TypeAheadProvider({children}: {children: ReactNode}) {
  */
 export function useTypeAheadDelivery(ready: () => boolean): void {
 	const {internal_eventEmitter: events} = useStdin();
-	const {queued, hand} = useContext(TypeAheadContext);
+	const {queued, delivering, hand} = useContext(TypeAheadContext);
 	useEffect(() => {
 		if (queued.current.length === 0 || !ready()) return;
 		const name = queued.current.shift()!;
@@ -99,6 +109,12 @@ export function useTypeAheadDelivery(ready: () => boolean): void {
 		const rest = queued.current.splice(0);
 		hand(rest);
 		const raw = rawKey(name);
-		if (raw !== null) events.emit('input', raw);
+		if (raw === null) return;
+		delivering.current = true;
+		try {
+			events.emit('input', raw);
+		} finally {
+			delivering.current = false;
+		}
 	});
 }

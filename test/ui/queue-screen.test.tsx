@@ -587,8 +587,12 @@ describe('keys typed ahead (one burst: fast typing, a slow link) act on the row 
 		await app.type('\r\r');
 		await app.waitForText(`filter: ${CASES.ineligible}`);
 		expect(app.frame()).not.toContain('[1 Summary]');
+		// A key typed later, while the Enter still waits, acts after it: on the case it opens.
+		await app.type('3');
+		await app.settle();
+		expect(app.frame()).not.toContain('[3 CRS]');
 		releaseSecond();
-		await app.waitForText('[1 Summary]', `Application ${CASES.ineligible}`);
+		await app.waitForText('[3 CRS]', `${CASES.ineligible}  `);
 	});
 
 	it('two Esc in one packet count as two: from a filtered case back to the queue, then the filter cleared', async () => {
