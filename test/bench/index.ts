@@ -3,7 +3,7 @@
  * Run from the repository root (it reads test/fixtures). `npm run bench -- rules` runs one group.
  */
 import {benchDecisions} from './decisions.js';
-import {benchPool} from './pool.js';
+import {benchPool, runPoolStep} from './pool.js';
 import {benchQueues} from './queues.js';
 import {benchRules} from './rules.js';
 import {benchUi} from './ui.js';
@@ -15,6 +15,12 @@ const groups: Record<string, (root: string) => Promise<Record<string, number | s
 	pool: benchPool,
 	ui: benchUi,
 };
+
+// One step of the pool bench, run by benchPool in a process of its own (see pool.ts).
+if (process.argv[2] === '--pool-step') {
+	console.log(JSON.stringify(await runPoolStep(process.argv[3]!, process.argv[4]!)));
+	process.exit(0);
+}
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in groups));

@@ -5,8 +5,9 @@
  * - a real general round of 5,000 invitations (ranking included, all in one write transaction:
  *   5,000 cases moved to `invited` with their assessment re-cached, 5,000 invitations, 5,001 audit
  *   events);
- * with the elapsed seconds and the peak resident set size (process.memoryUsage().rss sampled every
- * 20 ms during each step; and the process's lifetime maxRSS). Targets: ≤ 5 s and ≤ 500 MB.
+ * each in a fresh process of its own (as `caips pool` and `caips round` run: the bench process has
+ * just inserted 250,000 rows, and its heap keeps that history), with the elapsed seconds, the CPU
+ * seconds (all threads) and that process's maxRSS. Targets: ≤ 5 s and ≤ 500 MB.
  *
  * The profiles are the 25 fixture applications varied cheaply (deterministic): names from many
  * countries and scripts, numbers and UCIs, submission instants spread over the 13 months before
@@ -17,6 +18,7 @@
  * ~9 kB a profile; a round writes it for its invitees). Secondary indexes are dropped while
  * inserting and rebuilt afterwards. The store lives in os.tmpdir() and is deleted afterwards.
  */
+import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, readdirSync, rmSync, statSync} from 'node:fs';
 import {loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -167,42 +169,87 @@ async function measured<T>(fn: () => Promise<T>): Promise<{value: T; seconds: nu
 
 const s = (seconds: number) => Number(seconds.toFixed(2));
 
+/** A step measured in a process of its own: see {@link runPoolStep}. */
+type StepFigures = {seconds: number; cpuSeconds: number; peakMb: number; maxRssMb: number; profiles: number; cutoff: number | null};
+
+const STEPS = ['whole', 'cec', 'french', 'round'] as const;
+
+/**
+ * Runs one step of the pool bench on the store at `path` in this process and returns its figures:
+ * what an officer's `caips pool` or `caips round` process uses, not a process that has just
+ * inserted 250,000 rows (its heap and allocator keep that history). `npm run bench` runs each step
+ * as `node dist/bench.js --pool-step STEP PATH` and reads the JSON it prints.
+ */
+export async function runPoolStep(step: string, path: string): Promise<StepFigures> {
+	if (!(STEPS as readonly string[]).includes(step)) throw new Error(`no pool step ${JSON.stringify(step)} (steps: ${STEPS.join(', ')})`);
+	const store = await openStore(path);
+	try {
+		const session: Session = {store, actor: await loadActor(store, 'bench-admin'), now: () => nowInstant()};
+		const run = async () => {
+			if (step === 'round') {
+				const result = await runRound(session, {at: ROUND_AT, size: INVITATIONS});
+				return {profiles: result.invitees.length, cutoff: result.round.cutoff};
+			}
+			const options = step === 'cec' ? {asOf: DATE, program: 'CEC' as const} : step === 'french' ? {asOf: DATE, category: 'french' as const} : {asOf: DATE};
+			return {profiles: (await rankPool(session, options)).entries.length, cutoff: null};
+		};
+		const {value, seconds, cpuSeconds, peakMb} = await measured(run);
+		return {seconds, cpuSeconds, peakMb, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...value};
+	} finally {
+		await store.close();
+	}
+}
+
+/** Runs `step` in a fresh Node process (this bench's own script) and returns its figures. */
+function stepInProcess(step: (typeof STEPS)[number], path: string): StepFigures {
+	const run = spawnSync(process.execPath, [process.argv[1]!, '--pool-step', step, path], {encoding: 'utf8', maxBuffer: 1 << 20});
+	if (run.status !== 0) throw new Error(`pool step ${step} failed (exit ${run.status}): ${run.stderr.trim().split('\n')[0]}`);
+	return JSON.parse(run.stdout) as StepFigures;
+}
+
 /** Builds the 250,000-profile pool and times ranking and a 5,000-invitation round; see the module comment. */
 export async function benchPool(root: string): Promise<Record<string, number | string>> {
 	const dir = mkdtempSync(join(tmpdir(), 'caips-bench-pool-'));
 	const path = join(dir, 'caips.db');
 	const store = await openStore(path);
+	let built: {seconds: number} | null = null;
+	let plan: string;
 	try {
 		await store.transaction((trx) =>
 			trx.insertInto('officers').values({user_name: 'bench-admin', display_name: 'Bench Admin', roles: encodeSet(['admin', 'officer']), office: null, created_at: nowInstant()}).execute(),
 		);
-		const session: Session = {store, actor: await loadActor(store, 'bench-admin'), now: () => nowInstant()};
-		const build = await measured(() => buildPool(store, templates(root)));
-		const plan = await sql<{detail: string}>`explain query plan select application_number, profile_submitted_at, data from applications where status = 'pool' and received_at is null and application_number > 'E5' and ((profile_submitted_at >= '2025-08-03' and profile_submitted_at < '2026-08-07') or profile_submitted_at not glob '[0-9]*Z') order by application_number limit 500`.execute(store.db);
-
-		const whole = await measured(() => rankPool(session, {asOf: DATE}));
-		const cec = await measured(() => rankPool(session, {asOf: DATE, program: 'CEC'}));
-		const french = await measured(() => rankPool(session, {asOf: DATE, category: 'french'}));
-		const round = await measured(() => runRound(session, {at: ROUND_AT, size: INVITATIONS}));
+		built = await measured(() => buildPool(store, templates(root)));
+		const rows = await sql<{detail: string}>`explain query plan select application_number, profile_submitted_at, data from applications where status = 'pool' and received_at is null and application_number > 'E5' and ((profile_submitted_at >= '2025-08-03' and profile_submitted_at < '2026-08-07') or profile_submitted_at not glob '[0-9]*Z') order by application_number limit 500`.execute(store.db);
+		plan = rows.rows.map((r) => r.detail).join('; ');
+	} catch (error) {
+		await store.close();
+		rmSync(dir, {recursive: true, force: true});
+		throw error;
+	}
+	await store.close();
+	try {
+		const whole = stepInProcess('whole', path);
+		const cec = stepInProcess('cec', path);
+		const french = stepInProcess('french', path);
+		const round = stepInProcess('round', path);
 		const sizeMb = statSync(path).size / 1048576;
 		return {
-			[`store of ${PROFILES.toLocaleString('en-CA')} pool profiles built (s)`]: s(build.seconds),
+			[`store of ${PROFILES.toLocaleString('en-CA')} pool profiles built (s)`]: s(built.seconds),
 			'store size (MB)': Math.round(sizeMb),
 			'load average (1 min) during the bench': Number(loadavg()[0]!.toFixed(2)),
-			'ranking page query plan': plan.rows.map((r) => r.detail).join('; '),
-			[`rankPool, whole pool (s; ${whole.value.entries.length.toLocaleString('en-CA')} profiles in the pool of ${PROFILES.toLocaleString('en-CA')})`]: s(whole.seconds),
+			'ranking page query plan': plan,
+			'each step below': 'in a fresh process of its own, as `caips pool` / `caips round` would run',
+			[`rankPool, whole pool (s; ${whole.profiles.toLocaleString('en-CA')} profiles in the pool of ${PROFILES.toLocaleString('en-CA')})`]: s(whole.seconds),
 			'rankPool, whole pool: CPU (s)': s(whole.cpuSeconds),
-			'rankPool, whole pool: peak RSS (MB)': whole.peakMb,
-			[`rankPool --program CEC (s; ${cec.value.entries.length.toLocaleString('en-CA')} profiles)`]: s(cec.seconds),
-			[`rankPool --category french (s; ${french.value.entries.length.toLocaleString('en-CA')} profiles)`]: s(french.seconds),
-			[`round of ${INVITATIONS.toLocaleString('en-CA')} invitations, ranking included, one transaction (s; cut-off ${round.value.round.cutoff})`]: s(round.seconds),
+			'rankPool, whole pool: process maxRSS (MB)': whole.maxRssMb,
+			[`rankPool --program CEC (s; ${cec.profiles.toLocaleString('en-CA')} profiles)`]: s(cec.seconds),
+			[`rankPool --category french (s; ${french.profiles.toLocaleString('en-CA')} profiles)`]: s(french.seconds),
+			[`round of ${INVITATIONS.toLocaleString('en-CA')} invitations, ranking included, one transaction (s; cut-off ${round.cutoff})`]: s(round.seconds),
 			'round: CPU (s)': s(round.cpuSeconds),
-			'round: peak RSS (MB)': round.peakMb,
-			'process maxRSS over the whole bench (MB)': Math.round(process.resourceUsage().maxRSS / 1024),
+			'round: process maxRSS (MB)': round.maxRssMb,
 			'targets': 'ranking and round ≤ 5 s, ≤ 500 MB',
 		};
 	} finally {
-		await store.close();
 		rmSync(dir, {recursive: true, force: true});
 	}
 }
