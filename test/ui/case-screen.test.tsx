@@ -86,6 +86,13 @@ describe('case screen: opening and tabs', () => {
 		expect(frame).toMatch(/claimed +assessed/);
 		expect(frame).toMatch(/A\. Core \/ human capital +\d+ +\d+/);
 		expect(frame).toMatch(/canadian-work +35 +0/);
+		// A detail too long for its column wraps within it: the next line starts under its first word.
+		const lines = frame.split('\n');
+		const at = lines.findIndex((line) => /canadian-work +35 +0 +\S/.test(line));
+		const match = /canadian-work +35 +0 +/.exec(lines[at]!)!;
+		const column = match.index + match[0].length;
+		expect(lines[at + 1]!.slice(0, column).trim(), lines[at + 1]).toBe('');
+		expect(lines[at + 1]![column], lines[at + 1]).not.toBe(' ');
 		await app.press('G');
 		const end = await app.waitForText('Work periods not credited by the officer:');
 		expect(end).toContain('pay stubs show part-time');

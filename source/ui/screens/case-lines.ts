@@ -19,9 +19,27 @@ export type CaseTab = (typeof CASE_TABS)[number];
 export function wrapLine(line: string, width: number, indent = ''): string[] {
 	const safe = safeText(line);
 	if (safe === '') return [indent.trimEnd()];
-	return wrapAnsi(safe, Math.max(10, width - displayWidth(indent)), {hard: true, trim: false}).split('\n').map((part) => indent + part);
+	// Not trimmed, so a line's own leading spaces stay; the space a line was broken at starts the next
+	// part and is dropped there.
+	return wrapAnsi(safe, Math.max(10, width - displayWidth(indent)), {hard: true, trim: false})
+		.split('\n')
+		.map((part, i) => indent + (i > 0 && part.startsWith(' ') ? part.slice(1) : part));
 }
 const wrap = wrapLine;
+
+/**
+ * `head` (already safe: figures and padding) followed by `text` wrapped in the columns left of
+ * `width`, continuation lines indented under the text's first column — a table row whose last
+ * column wraps within itself. When that leaves fewer than 16 columns, the whole line wraps as
+ * {@link wrapLine} does.
+ */
+export function hangingLines(head: string, text: string, width: number): string[] {
+	const room = width - displayWidth(head);
+	if (room < 16) return wrapLine(`${head}${text}`, width);
+	const parts = wrapAnsi(safeText(text), room, {hard: true, trim: true}).split('\n');
+	const pad = ' '.repeat(displayWidth(head));
+	return parts.map((part, i) => `${i === 0 ? head : pad}${part}`.trimEnd());
+}
 
 /** Summary: applicant, spouse, children, identifiers, status, assignment, dates. */
 export function summaryLines(detail: CaseDetail, width: number): string[] {
@@ -97,8 +115,7 @@ export function crsLines(detail: CaseDetail, width: number): string[] {
 			if (factor.section !== section) continue;
 			const claimed = asClaimed.crs.factors.find((f) => f.factor === factor.factor && f.section === section)?.points ?? 0;
 			const numbers = differs ? `${padWidth(String(claimed), 8, 'right')}${padWidth(String(factor.points), 9, 'right')}` : padWidth(String(factor.points), 8, 'right');
-			const text = `  ${padWidth(factor.factor, 32)}${numbers}  ${safeText(factor.detail)}`;
-			lines.push(...wrap(text, width));
+			lines.push(...hangingLines(`  ${padWidth(factor.factor, 32)}${numbers}  `, factor.detail, width));
 		}
 	}
 	const notCredited = detail.workPeriods.filter((period) => period.finding === 'not_credited');
