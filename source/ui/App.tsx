@@ -28,7 +28,7 @@ import type {Theme} from './theme.js';
 import {displayWidth, fitWidth, safeLines, safeText} from './terminal-text.js';
 import {useQueueWindow, type QueueQuery} from './use-queue-window.js';
 import {useTerminalSize, type Size} from './use-terminal-size.js';
-import {TypeAheadProvider, useTypeAhead, useTypeAheadDelivery, useTypeAheadWaiting} from './typeahead.js';
+import {TypeAheadProvider, useTypeAhead, useTypeAheadDelivery, useTypeAheadWaiting, useTypedAhead} from './typeahead.js';
 
 /** The queue, or one of the read-only pool screens; a case opened from any of them is shown over it. */
 type Screen = 'main' | 'pool' | 'rounds';
@@ -159,6 +159,18 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 	const {exit} = useApp();
 	const typeAhead = useTypeAhead();
 	const typeAheadWaiting = useTypeAheadWaiting();
+	const typedAhead = useTypedAhead();
+	/**
+	 * A note, a decision or a review is saved only by a Ctrl+S pressed with it on the screen: one
+	 * typed ahead (before the editor or dialog was drawn) is refused, with the keys after it, and
+	 * the officer told. True when refused.
+	 */
+	const refusedTypedAhead = () => {
+		if (!typedAhead.now()) return false;
+		typedAhead.drop();
+		say('not saved (Ctrl+S typed ahead): check it, then press Ctrl+S', 'warning');
+		return true;
+	};
 	const size = useTerminalSize(fixedSize);
 	// In a real terminal one column is left free too: a line measured a little narrower than the
 	// terminal draws it still never wraps.
@@ -1038,6 +1050,7 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 							if (textOf(buffer).trim()) say('note draft kept: n to continue', 'info');
 						}}
 						onSave={(current) => {
+							if (refusedTypedAhead()) return;
 							const body = textOf(current);
 							if (!body.trim()) return say('the note is empty', 'warning');
 							void act('note added', () => data.addNote(caseNumber, body), () => {
@@ -1064,6 +1077,7 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 					onChange={(next) => setDecisionDrafts((drafts) => new Map(drafts).set(caseNumber, next))}
 					onClose={() => setOverlay(null)}
 					onSave={(current) => {
+						if (refusedTypedAhead()) return;
 						const text = textOf(current.text);
 						const missing = missingForDecision(detail, current.outcome, current.reasons, text);
 						if (missing) return say(missing, 'warning');
@@ -1106,6 +1120,7 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 					onChange={(next) => setReviewDrafts((drafts) => new Map(drafts).set(caseNumber, next))}
 					onClose={() => setOverlay(null)}
 					onSave={(current) => {
+						if (refusedTypedAhead()) return;
 						const text = textOf(current.text);
 						if (current.outcome === 'return' && !text.trim()) return say('returning needs text for the officer', 'warning');
 						const expectedVersion = current.seenVersion ?? detail.version;

@@ -17,8 +17,28 @@ function controlName(char: string): string | undefined {
 	return `ctrl+${String.fromCharCode(code + 96)}`;
 }
 
-/** The key names in one input delivery, in order. */
+/**
+ * The key names in one input delivery, in order. Esc then a key in quick succession (or over a
+ * slow link) arrives as the terminal's Alt+key (the key's input after an ESC): no Alt keys are
+ * bound, so it is read as what was typed, Esc then the key — whatever the key (Esc Ctrl+S must
+ * close an editor and not save it; Esc ↓ go back and move).
+ */
 export function keyNames(input: string, key: Key): string[] {
+	// Ink marks Esc itself as meta too; two Esc in one packet are counted in typeahead.tsx.
+	if (key.meta && !key.escape) return ['escape', ...plainNames(input, key)];
+	// Esc then a control key (Esc Ctrl+S, Esc Tab) reaches us as the control character alone with
+	// no flag set (Ink drops the ESC and names nothing); pressed alone, Ink would have named it.
+	if (input.length === 1 && isControl(input) && !Object.values(key).some((flag) => flag === true)) return ['escape', ...plainNames(input, key)];
+	return plainNames(input, key);
+}
+
+/** A control character Ink names when it comes alone: Ctrl+A–Z (Tab, Enter, Backspace among them) and DEL. */
+function isControl(char: string): boolean {
+	const code = char.charCodeAt(0);
+	return (code >= 1 && code <= 26) || code === 0x7f;
+}
+
+function plainNames(input: string, key: Key): string[] {
 	if (key.upArrow) return ['up'];
 	if (key.downArrow) return ['down'];
 	if (key.leftArrow) return ['left'];
@@ -33,9 +53,6 @@ export function keyNames(input: string, key: Key): string[] {
 	if (key.backspace) return ['backspace'];
 	if (key.delete) return ['delete'];
 	if (key.ctrl && input.length === 1) return [`ctrl+${input.toLowerCase()}`];
-	// Esc then a key in quick succession (or over a slow link) arrives as the terminal's Alt+key
-	// (ESC prefix). No Alt keys are bound, so it is read as what was typed: Esc, then the key.
-	if (key.meta && [...input].length === 1) return ['escape', BURST_NAMES[input] ?? input];
 	const names: string[] = [];
 	for (const char of input) names.push(BURST_NAMES[char] ?? controlName(char) ?? char);
 	return names;

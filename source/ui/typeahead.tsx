@@ -64,6 +64,25 @@ export function useTypeAheadWaiting(): () => boolean {
 }
 
 /**
+ * For what saves a record that cannot be taken back (a note, a decision, a review): `now()` is
+ * true while a key typed ahead is being delivered — the officer pressed it before the editor or
+ * dialog was on the screen, so such a save is refused; `drop()` then forgets the keys still
+ * waiting (they were typed expecting the save to have happened).
+ */
+export function useTypedAhead(): {now: () => boolean; drop: () => void} {
+	const {queued, delivering} = useContext(TypeAheadContext);
+	return useMemo(
+		() => ({
+			now: () => delivering.current,
+			drop: () => {
+				queued.current = [];
+			},
+		}),
+		[queued, delivering],
+	);
+}
+
+/**
  * Holds the keys handed on by {@link useTypeAhead} below it; the screen delivers them with
  * {@link useTypeAheadDelivery}.
  */

@@ -21,4 +21,19 @@ describe('keyNames', () => {
 	it('a key pressed alone with Ctrl is named by Ink’s flags', () => {
 		expect(keyNames('s', {...plain, ctrl: true})).toEqual(['ctrl+s']);
 	});
+
+	it('Esc then any key in one packet (Alt+key) is read as Esc, then that key', () => {
+		expect(keyNames('q', {...plain, meta: true})).toEqual(['escape', 'q']);
+		expect(keyNames('s', {...plain, meta: true, ctrl: true})).toEqual(['escape', 'ctrl+s']);
+		expect(keyNames('', {...plain, meta: true, downArrow: true})).toEqual(['escape', 'down']);
+		expect(keyNames('\r', {...plain, meta: true, return: true})).toEqual(['escape', 'enter']);
+		// Esc Ctrl+S, Esc Tab: Ink hands on the control character alone, with no flag set.
+		expect(keyNames('\u0013', plain)).toEqual(['escape', 'ctrl+s']);
+		expect(keyNames('\t', plain)).toEqual(['escape', 'tab']);
+		// Ctrl+S and Tab pressed alone come named.
+		expect(keyNames('s', {...plain, ctrl: true})).toEqual(['ctrl+s']);
+		expect(keyNames('', {...plain, tab: true})).toEqual(['tab']);
+		// Esc alone (Ink marks it meta too) is one Esc.
+		expect(keyNames('', {...plain, meta: true, escape: true})).toEqual(['escape']);
+	});
 });

@@ -4,7 +4,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import {CASES, FakePort} from './fake-port.js';
-import {openCase, openWorkstation, useUiTestHooks} from './render-app.js';
+import {KEY, openCase, openWorkstation, switchToQueue, useUiTestHooks} from './render-app.js';
 
 useUiTestHooks();
 
@@ -45,12 +45,74 @@ describe('keys typed ahead across a change of screen', () => {
 		expect(fake.callsOf('addNote')).toEqual([]);
 	});
 
-	it('n, text and Ctrl+S: the note is saved', async () => {
+	it('n, text and Ctrl+S: the note is typed but not saved (a note is for good: Ctrl+S is pressed with it on the screen)', async () => {
 		const fake = new FakePort();
 		const app = await openWorkstation({fake});
 		await openCase(app, CASES.helene);
-		await app.type('nburst note\u0013');
+		await app.type('nburst note\u0013q');
+		await app.waitForText('not saved (Ctrl+S typed ahead): check it, then press Ctrl+S', NOTE_EDITOR, 'burst note');
+		// The q after it is dropped, not typed into the note.
+		expect(app.frame()).not.toContain('burst noteq');
+		expect(fake.callsOf('addNote')).toEqual([]);
+		await app.press(KEY.ctrlS);
 		await app.waitForText('note added');
 		expect(fake.callsOf('addNote')).toEqual([[CASES.helene, 'burst note', undefined]]);
+	});
+
+	it('a decision typed ahead (tab digit, d, Ctrl+S) is not recorded; the dialog waits for a Ctrl+S pressed with it drawn', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await openCase(app, CASES.eligible);
+		await app.type('3d\u0013');
+		await app.waitForText(`Decision on ${CASES.eligible}`, 'not saved (Ctrl+S typed ahead)');
+		expect(fake.callsOf('decide')).toEqual([]);
+		await app.press(KEY.ctrlS);
+		await app.waitForText('decision recorded: approve');
+		expect(fake.callsOf('decide')).toHaveLength(1);
+	});
+
+	it('a decision from the palette typed ahead (: record a decision Enter Ctrl+S) is not recorded', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await openCase(app, CASES.eligible);
+		await app.type(':record a decision\r\u0013');
+		await app.waitForText(`Decision on ${CASES.eligible}`, 'not saved (Ctrl+S typed ahead)');
+		expect(fake.callsOf('decide')).toEqual([]);
+	});
+
+	it('a review typed ahead (tab digit, R, Ctrl+S) is not recorded', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await switchToQueue(app, 'All cases');
+		await openCase(app, CASES.pendingByColleague);
+		await app.type('6R\u0013');
+		await app.waitForText(`Review of ${CASES.pendingByColleague}`, 'not saved (Ctrl+S typed ahead)');
+		expect(fake.callsOf('review')).toEqual([]);
+	});
+});
+
+describe('Esc then another key in one packet (read by the terminal as Alt+key)', () => {
+	it('Esc Ctrl+S in the note editor closes it keeping the draft; nothing is saved', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await openCase(app, CASES.helene);
+		await app.press('n');
+		await app.waitForText(NOTE_EDITOR);
+		await app.type('kept draft');
+		await app.waitForText('kept draft');
+		await app.type('\u001b\u0013');
+		await app.waitFor((f) => !f.includes(NOTE_EDITOR), 'the editor closed');
+		await app.settle();
+		expect(fake.callsOf('addNote')).toEqual([]);
+		await app.press('n');
+		await app.waitForText(NOTE_EDITOR, 'kept draft');
+	});
+
+	it('Esc ↓ from a case goes back to the queue and moves down', async () => {
+		const app = await openWorkstation();
+		await openCase(app, CASES.helene);
+		await app.type('\u001b\u001b[B');
+		await app.waitFor((f) => f.includes('filter: ') && !f.includes('[1 Summary]') && (app.selectedLine() ?? '') !== '' , 'the queue');
+		expect(app.frame()).not.toContain('[1 Summary]');
 	});
 });

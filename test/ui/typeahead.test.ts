@@ -18,9 +18,9 @@ describe('rawKey', () => {
 		expect(rawKey('nonsense')).toBeNull();
 	});
 
-	it('plain keys and control keys read back as the same names', () => {
+	it('printable keys read back as the same names (control keys are named by Ink’s flags: the screens’ tests cover them)', () => {
 		const none = {} as Key;
-		for (const name of ['j', 'N', '/', '3', 'space', 'enter', 'backspace', 'ctrl+s', 'ctrl+u']) {
+		for (const name of ['j', 'N', '/', '3', 'space']) {
 			expect(keyNames(rawKey(name)!, none), name).toEqual([name]);
 		}
 	});
