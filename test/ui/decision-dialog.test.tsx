@@ -571,6 +571,20 @@ describe('bring-forward prompt (b)', () => {
 		expect(fake.callsOf('setBringForward')).toEqual([[CASES.eligible, '2036-11-26']]);
 	});
 
+	it('keys of the date arriving in separate deliveries before a render are all kept (Backspaces included)', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await openCase(app, CASES.eligible);
+		await app.press('b');
+		await app.waitForText('Bring-forward date (');
+		// Each key its own delivery, none waiting for a render (a slow link, tmux send-keys).
+		for (const key of ['2', '0', '2', '7', '-', '0', '1', '-', '1', '9', '\u007f', '\u007f', '1', '5']) app.stdin.write(key);
+		await app.waitForText('empty clears): 2027-01-15');
+		app.stdin.write('\r');
+		await app.waitForText('bring-forward set to 2027-01-15');
+		expect(fake.callsOf('setBringForward')).toEqual([[CASES.eligible, '2027-01-15']]);
+	});
+
 	it('a date typed with its Enter in one burst (a paste, a slow link) is submitted; a bad one is refused', async () => {
 		const fake = new FakePort();
 		const app = await openWorkstation({fake});

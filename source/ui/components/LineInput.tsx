@@ -3,7 +3,7 @@
  * Enter submits, Esc cancels. Controlled, so the owner can act on every keystroke (the live filter).
  */
 import {Text, useInput} from 'ink';
-import React from 'react';
+import React, {useRef} from 'react';
 import {keyNames} from '../key-names.js';
 import type {Theme} from '../theme.js';
 import {displayWidth, fitWidth, safeText} from '../terminal-text.js';
@@ -46,11 +46,17 @@ export type LineInputProps = {
 
 export function LineInput({label, value, onChange, onSubmit, onCancel, width, theme, hint, isActive = true}: LineInputProps) {
 	const typeAhead = useTypeAhead();
+	// Keys can arrive in several deliveries before the owner draws the new value: each starts from
+	// what the last one typed, not from the value of the last frame (typing fast, a slow link).
+	const latest = useRef(value);
+	latest.current = value;
 	useInput(
 		(input, key) => {
 			// Keys typed in a burst arrive as one string: Enter, Backspace and Ctrl+U in it still act.
-			const {value: next, end, after} = lineKeys(value, keyNames(input, key));
-			if (next !== value) onChange(next);
+			const start = latest.current;
+			const {value: next, end, after} = lineKeys(start, keyNames(input, key));
+			latest.current = next;
+			if (next !== start) onChange(next);
 			if (end === 'submit') onSubmit(next);
 			if (end === 'cancel') onCancel();
 			// Keys typed after the Enter or Esc are for the screen that follows.
