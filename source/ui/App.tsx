@@ -330,6 +330,13 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 
 	// Cases being read from the store: keys typed ahead wait for them (useTypeAheadDelivery below).
 	const caseLoadsRef = useRef(0);
+	// The Pool or Rounds screen reading its rows (its onLoading); a render when it is done delivers waiting keys.
+	const screenLoadingRef = useRef(false);
+	const [, setScreenLoads] = useState(0);
+	const onScreenLoading = useCallback((loading: boolean) => {
+		screenLoadingRef.current = loading;
+		if (!loading) setScreenLoads((n) => n + 1);
+	}, []);
 	const loadCase = useCallback(
 		async (number: string) => {
 			caseLoadsRef.current += 1;
@@ -886,10 +893,11 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 		{isActive: overlay === 'review' && detail !== null && !pendingReview && !small},
 	);
 
-	// Keys typed ahead of a screen change act once the queue's rows and the open case are read.
+	// Keys typed ahead of a screen change act once the queue's rows, the open case, and the Pool or
+	// Rounds screen's rows are read.
 	// Declared after every key handler above: their effects (which subscribe the handlers of
 	// this render) run first.
-	useTypeAheadDelivery(() => !windowRef.current.busy() && caseLoadsRef.current === 0);
+	useTypeAheadDelivery(() => !windowRef.current.busy() && caseLoadsRef.current === 0 && !screenLoadingRef.current);
 
 	// ---- drawing ----
 	const position = caseNumber ? caseNumber : screen !== 'main' ? '' : total === 0 ? '0 of 0' : `${top + 1}–${Math.min(total, top + bodyHeight)} of ${total}`;
@@ -952,6 +960,7 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 				onBack={() => setScreen('main')}
 				onCommand={runCommand}
 				onError={(text) => say(text, 'error')}
+				onLoading={onScreenLoading}
 			/>
 		);
 	else if (screen === 'rounds')
@@ -970,6 +979,7 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 				onBack={() => setScreen('main')}
 				onCommand={runCommand}
 				onError={(text) => say(text, 'error')}
+				onLoading={onScreenLoading}
 			/>
 		);
 	else body = queueBody();

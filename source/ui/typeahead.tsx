@@ -43,11 +43,11 @@ export function rawKey(name: string): string | null {
 	return Array.from(name).length === 1 ? name : null;
 }
 
-type Queue = {hand: TypeAhead; queued: {current: string[]}; delivering: {current: boolean}; turn: number};
+type Queue = {hand: TypeAhead; queued: {current: string[]}; delivering: {current: boolean}; dropped: {current: boolean}; turn: number};
 
 const DOUBLE_ESCAPE = '\u001b\u001b';
 
-const TypeAheadContext = createContext<Queue>({hand: () => {}, queued: {current: []}, delivering: {current: false}, turn: 0});
+const TypeAheadContext = createContext<Queue>({hand: () => {}, queued: {current: []}, delivering: {current: false}, dropped: {current: false}, turn: 0});
 
 /** The function that hands the rest of a burst on to the next screen (see the module comment). */
 export function useTypeAhead(): TypeAhead {
@@ -70,15 +70,16 @@ export function useTypeAheadWaiting(): () => boolean {
  * waiting (they were typed expecting the save to have happened).
  */
 export function useTypedAhead(): {now: () => boolean; drop: () => void} {
-	const {queued, delivering} = useContext(TypeAheadContext);
+	const {queued, delivering, dropped} = useContext(TypeAheadContext);
 	return useMemo(
 		() => ({
 			now: () => delivering.current,
 			drop: () => {
 				queued.current = [];
+				dropped.current = true;
 			},
 		}),
-		[queued, delivering],
+		[queued, delivering, dropped],
 	);
 }
 
@@ -89,6 +90,8 @@ export function useTypedAhead(): {now: () => boolean; drop: () => void} {
 export function TypeAheadProvider({children}: {children: ReactNode}) {
 	const queued = useRef<string[]>([]);
 	const delivering = useRef(false);
+	// Set by drop() while a key is delivered: the keys after it are forgotten too.
+	const dropped = useRef(false);
 	// Each key handed on is a new turn: the screen renders and its delivery effect runs.
 	const [turn, setTurn] = useState(0);
 	const hand = useCallback<TypeAhead>((names) => {
@@ -107,7 +110,7 @@ export function TypeAheadProvider({children}: {children: ReactNode}) {
 			events.off('input', onInput);
 		};
 	}, [events, hand]);
-	const value = useMemo(() => ({hand, queued, delivering, turn}), [hand, turn]);
+	const value = useMemo(() => ({hand, queued, delivering, dropped, turn}), [hand, turn]);
 	return <TypeAheadContext.Provider value={value}>{children}</TypeAheadContext.Provider>;
 }
 
@@ -120,20 +123,24 @@ export function TypeAheadProvider({children}: {children: ReactNode}) {
  */
 export function useTypeAheadDelivery(ready: () => boolean): void {
 	const {internal_eventEmitter: events} = useStdin();
-	const {queued, delivering, hand} = useContext(TypeAheadContext);
+	const {queued, delivering, dropped, hand} = useContext(TypeAheadContext);
 	useEffect(() => {
 		if (queued.current.length === 0 || !ready()) return;
 		const name = queued.current.shift()!;
-		// The next key waits for the render after this one (a new turn).
 		const rest = queued.current.splice(0);
-		hand(rest);
 		const raw = rawKey(name);
-		if (raw === null) return;
-		delivering.current = true;
-		try {
-			events.emit('input', raw);
-		} finally {
-			delivering.current = false;
+		if (raw !== null) {
+			delivering.current = true;
+			dropped.current = false;
+			try {
+				events.emit('input', raw);
+			} finally {
+				delivering.current = false;
+			}
+			if (dropped.current) return;
 		}
+		// The keys after it wait for the render after this one (a new turn), behind any this key
+		// handed on again (a screen still reading its rows hands it back: it stays first).
+		hand(rest);
 	});
 }

@@ -584,12 +584,14 @@ export class FakePort implements WorkstationData {
 
 	async rounds(): Promise<RoundView[]> {
 		this.record('rounds', []);
+		await this.gates.get('rounds');
 		return this.roundList.map((r) => ({...r}));
 	}
 
 	/** Round 1: the top 30 of the pool; round 3: three cases including the hostile name; round 2's invitees are not in the fake. */
 	async roundInvitees(number: number): Promise<InviteeView[]> {
 		this.record('roundInvitees', [number]);
+		await this.gates.get('roundInvitees');
 		if (!this.roundList.some((r) => r.number === number)) throw new Error(`no round ${number}`);
 		const numbers = number === 1 ? this.poolEntries().slice(0, 30).map((e) => e.applicationNumber) : number === 3 ? [CASES.evil, CASES.helene, CASES.cjk] : [];
 		return numbers

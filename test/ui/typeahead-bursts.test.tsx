@@ -116,3 +116,30 @@ describe('Esc then another key in one packet (read by the terminal as Alt+key)',
 		expect(app.frame()).not.toContain('[1 Summary]');
 	});
 });
+
+describe('keys typed ahead into the Pool and Rounds screens wait for their rows', () => {
+	it('P j j Enter 3 from the queue, the pool slow to rank: the third profile’s case on its CRS tab', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		const release = fake.hold('pool');
+		await app.type('Pjj\r3');
+		await app.waitForText('Ranking the pool…');
+		release();
+		const third = fake.poolEntries()[2]!.applicationNumber;
+		await app.waitForText('[3 CRS]', `${third}  `);
+	});
+
+	it('W Enter j Enter 3, the rounds and invitees slow to read: the latest round’s second invitee on its CRS tab', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		const releaseRounds = fake.hold('rounds');
+		const releaseInvitees = fake.hold('roundInvitees');
+		await app.type('W\rj\r3');
+		await app.settle();
+		releaseRounds();
+		await app.waitForText('Round 3 of');
+		releaseInvitees();
+		const second = (await fake.roundInvitees(3))[1]!.applicationNumber;
+		await app.waitForText('[3 CRS]', `${second}  `);
+	});
+});

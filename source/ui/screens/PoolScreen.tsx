@@ -16,6 +16,7 @@ import {distributionLines} from '../../cases/pool-distribution.js';
 import {Table, type Column} from '../components/Table.js';
 import type {PoolEntryView, PoolPage, WorkstationData} from '../data.js';
 import {keyNames} from '../key-names.js';
+import {useTypeAhead} from '../typeahead.js';
 import {commandFor, type KeyMap} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {fitWidth, safeText} from '../terminal-text.js';
@@ -71,12 +72,21 @@ export type PoolScreenProps = {
 	/** Commands the workstation runs (help, palette, refresh, the other screens). */
 	onCommand: (id: string) => void;
 	onError: (message: string) => void;
+	/** Told when the screen starts and ends reading the pool (keys typed ahead wait for it: typeahead.tsx). */
+	onLoading?: (loading: boolean) => void;
 };
+
+/** Commands that act on the rows shown: typed while the pool is being ranked, they wait for it. */
+const WAITS_FOR_ROWS = new Set(['move.down', 'move.up', 'move.first', 'move.last', 'page.down', 'page.up', 'open']);
 
 /** Commands the workstation runs for this screen; after those that change the screen the rest of a burst is dropped. */
 const PASSED = new Set(['help', 'palette', 'refresh', 'pool.open', 'rounds.open']);
 
-export function PoolScreen({data, theme, keyMap, width, height, asOf, active, reloadToken, state, onState, onOpenCase, onBack, onCommand, onError}: PoolScreenProps) {
+export function PoolScreen({data, theme, keyMap, width, height, asOf, active, reloadToken, state, onState, onOpenCase, onBack, onCommand, onError, onLoading}: PoolScreenProps) {
+	const typeAhead = useTypeAhead();
+	// The pool is being ranked: moves and Enter wait for it (with the keys after them).
+	const loadingRef = useRef(true);
+	useEffect(() => () => onLoading?.(false), []);
 	const {program, category, chart, view} = state;
 	const [page, setPage] = useState<PoolPage | null>(null);
 	const [error, setError] = useState<string | null>(null);
@@ -104,15 +114,23 @@ export function PoolScreen({data, theme, keyMap, width, height, asOf, active, re
 		const mine = ++seq.current;
 		const reload = lastReload.current !== reloadToken;
 		lastReload.current = reloadToken;
+		loadingRef.current = true;
+		onLoading?.(true);
+		const settled = () => {
+			loadingRef.current = false;
+			onLoading?.(false);
+		};
 		data.pool({asOf, program, category, offset: top, limit: rows, reload}).then(
 			(next) => {
 				if (mine !== seq.current) return;
+				settled();
 				setPage(next);
 				setError(null);
 				setView((v) => moveTo(v, v.cursor, next.total, rows));
 			},
 			(failure: unknown) => {
 				if (mine !== seq.current) return;
+				settled();
 				const message = failure instanceof Error ? failure.message.split('\n')[0]! : String(failure);
 				setError(message);
 				onError(message);
@@ -122,7 +140,12 @@ export function PoolScreen({data, theme, keyMap, width, height, asOf, active, re
 
 	useInput(
 		(input, key) => {
-			for (const name of keyNames(input, key)) {
+			const names = keyNames(input, key);
+			for (const [i, name] of names.entries()) {
+				if (loadingRef.current && WAITS_FOR_ROWS.has(commandFor(keyMap, name, 'queue') ?? '')) {
+					typeAhead(names.slice(i));
+					return;
+				}
 				const programKey = PROGRAM_KEYS[name];
 				if (programKey) {
 					onState((s) => ({...s, program: s.program === programKey ? null : programKey, view: INITIAL_POOL_STATE.view}));

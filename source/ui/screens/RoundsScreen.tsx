@@ -12,6 +12,7 @@ import {Table, type Column} from '../components/Table.js';
 import type {InviteeView, RoundView, WorkstationData} from '../data.js';
 import {statusLabel} from '../format.js';
 import {keyNames} from '../key-names.js';
+import {useTypeAhead} from '../typeahead.js';
 import {commandFor, type KeyMap} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {fitWidth, safeText} from '../terminal-text.js';
@@ -68,7 +69,12 @@ export type RoundsScreenProps = {
 	/** Commands the workstation runs (help, palette, refresh, the other screens). */
 	onCommand: (id: string) => void;
 	onError: (message: string) => void;
+	/** Told when the screen starts and ends reading rounds or invitees (keys typed ahead wait for it: typeahead.tsx). */
+	onLoading?: (loading: boolean) => void;
 };
+
+/** Commands that act on the rows shown: typed while they are being read, they wait for them. */
+const WAITS_FOR_ROWS = new Set(['move.down', 'move.up', 'move.first', 'move.last', 'page.down', 'page.up', 'open']);
 
 const PASSED = new Set(['help', 'palette', 'refresh', 'pool.open', 'rounds.open']);
 
@@ -76,7 +82,15 @@ function messageOf(failure: unknown): string {
 	return failure instanceof Error ? failure.message.split('\n')[0]! : String(failure);
 }
 
-export function RoundsScreen({data, theme, keyMap, width, height, active, reloadToken, state, onState, onOpenCase, onBack, onCommand, onError}: RoundsScreenProps) {
+export function RoundsScreen({data, theme, keyMap, width, height, active, reloadToken, state, onState, onOpenCase, onBack, onCommand, onError, onLoading}: RoundsScreenProps) {
+	const typeAhead = useTypeAhead();
+	// Reads in progress (the rounds, an opened round's invitees): moves and Enter wait for them.
+	const readsRef = useRef(0);
+	const reading = (delta: number) => {
+		readsRef.current += delta;
+		onLoading?.(readsRef.current > 0);
+	};
+	useEffect(() => () => onLoading?.(false), []);
 	const [rounds, setRounds] = useState<RoundView[] | null>(null);
 	/** The invitees of the opened round, once read (`number`: which round they are of). */
 	const [loaded, setLoaded] = useState<{number: number; invitees: InviteeView[]} | null>(null);
@@ -92,18 +106,21 @@ export function RoundsScreen({data, theme, keyMap, width, height, active, reload
 
 	useEffect(() => {
 		let live = true;
-		data.rounds().then(
-			(next) => {
-				if (!live) return;
-				setRounds(next);
-				setError(null);
-			},
-			(failure: unknown) => {
-				if (!live) return;
-				setError(messageOf(failure));
-				onError(messageOf(failure));
-			},
-		);
+		reading(1);
+		data.rounds()
+			.then(
+				(next) => {
+					if (!live) return;
+					setRounds(next);
+					setError(null);
+				},
+				(failure: unknown) => {
+					if (!live) return;
+					setError(messageOf(failure));
+					onError(messageOf(failure));
+				},
+			)
+			.finally(() => reading(-1));
 		return () => {
 			live = false;
 		};
@@ -115,16 +132,19 @@ export function RoundsScreen({data, theme, keyMap, width, height, active, reload
 	useEffect(() => {
 		if (openedNumber === null) return;
 		const mine = ++seq.current;
-		data.roundInvitees(openedNumber).then(
-			(invitees) => {
-				if (mine === seq.current) setLoaded({number: openedNumber, invitees});
-			},
-			(failure: unknown) => {
-				if (mine !== seq.current) return;
-				setError(messageOf(failure));
-				onError(messageOf(failure));
-			},
-		);
+		reading(1);
+		data.roundInvitees(openedNumber)
+			.then(
+				(invitees) => {
+					if (mine === seq.current) setLoaded({number: openedNumber, invitees});
+				},
+				(failure: unknown) => {
+					if (mine !== seq.current) return;
+					setError(messageOf(failure));
+					onError(messageOf(failure));
+				},
+			)
+			.finally(() => reading(-1));
 	}, [data, openedNumber, reloadToken]);
 
 	const roundCount = rounds?.length ?? 0;
@@ -138,9 +158,15 @@ export function RoundsScreen({data, theme, keyMap, width, height, active, reload
 
 	useInput(
 		(input, key) => {
-			for (const name of keyNames(input, key)) {
+			const names = keyNames(input, key);
+			for (const [i, name] of names.entries()) {
 				const id = commandFor(keyMap, name, 'queue');
 				if (!id) continue;
+				// Rows not read yet (this screen just opened, or a round): the keys wait for them.
+				if (WAITS_FOR_ROWS.has(id) && (readsRef.current > 0 || rounds === null || (opened !== null && opened.invitees === null))) {
+					typeAhead(names.slice(i));
+					return;
+				}
 				const moved = listCommand(viewRef.current, id, total, rows);
 				if (moved) {
 					viewRef.current = moved;
@@ -158,6 +184,8 @@ export function RoundsScreen({data, theme, keyMap, width, height, active, reload
 					if (!round) continue;
 					setError(null);
 					onState((s) => ({...s, opened: round, inner: INITIAL_ROUNDS_STATE.inner}));
+					// The keys after it are for the invitees, once read.
+					typeAhead(names.slice(i + 1));
 					return;
 				}
 				if (id === 'back') {
