@@ -43,11 +43,11 @@ export function rawKey(name: string): string | null {
 	return Array.from(name).length === 1 ? name : null;
 }
 
-type Queue = {hand: TypeAhead; queued: {current: string[]}; delivering: {current: boolean}; dropped: {current: boolean}; turn: number};
+type Queue = {hand: TypeAhead; queued: {current: string[]}; delivering: {current: boolean}; dropped: {current: boolean}; turn: number; latestTurn: {current: number}};
 
 const DOUBLE_ESCAPE = '\u001b\u001b';
 
-const TypeAheadContext = createContext<Queue>({hand: () => {}, queued: {current: []}, delivering: {current: false}, dropped: {current: false}, turn: 0});
+const TypeAheadContext = createContext<Queue>({hand: () => {}, queued: {current: []}, delivering: {current: false}, dropped: {current: false}, turn: 0, latestTurn: {current: 0}});
 
 /** The function that hands the rest of a burst on to the next screen (see the module comment). */
 export function useTypeAhead(): TypeAhead {
@@ -94,10 +94,13 @@ export function TypeAheadProvider({children}: {children: ReactNode}) {
 	const dropped = useRef(false);
 	// Each key handed on is a new turn: the screen renders and its delivery effect runs.
 	const [turn, setTurn] = useState(0);
+	// The turn the next render will have: an effect of an earlier render is stale (see useTypeAheadDelivery).
+	const latestTurn = useRef(0);
 	const hand = useCallback<TypeAhead>((names) => {
 		if (names.length === 0) return;
 		queued.current.push(...names);
-		setTurn((n) => n + 1);
+		latestTurn.current += 1;
+		setTurn(latestTurn.current);
 	}, []);
 	// Two Esc in one packet reach Ink's key handlers as one Esc key: the second is delivered again.
 	const {internal_eventEmitter: events} = useStdin();
@@ -110,7 +113,7 @@ export function TypeAheadProvider({children}: {children: ReactNode}) {
 			events.off('input', onInput);
 		};
 	}, [events, hand]);
-	const value = useMemo(() => ({hand, queued, delivering, dropped, turn}), [hand, turn]);
+	const value = useMemo(() => ({hand, queued, delivering, dropped, turn, latestTurn}), [hand, turn]);
 	return <TypeAheadContext.Provider value={value}>{children}</TypeAheadContext.Provider>;
 }
 
@@ -123,8 +126,11 @@ export function TypeAheadProvider({children}: {children: ReactNode}) {
  */
 export function useTypeAheadDelivery(ready: () => boolean): void {
 	const {internal_eventEmitter: events} = useStdin();
-	const {queued, delivering, dropped, hand} = useContext(TypeAheadContext);
+	const {queued, delivering, dropped, hand, turn, latestTurn} = useContext(TypeAheadContext);
 	useEffect(() => {
+		// Keys handed on since this render (Ink can read input while effects run, e.g. keys typed
+		// before the first frame): this render does not show their effect yet; the next one delivers.
+		if (turn !== latestTurn.current) return;
 		if (queued.current.length === 0 || !ready()) return;
 		const name = queued.current.shift()!;
 		const rest = queued.current.splice(0);

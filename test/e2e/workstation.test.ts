@@ -396,6 +396,19 @@ describe.runIf(hasTmux())('the workstation in tmux', {timeout: 120_000}, () => {
 		sttySame(session);
 	});
 
+	it('keys typed before the first frame (the officer types while caips starts) act on the screens they were meant for', async () => {
+		const db = demoStore('typeahead-start');
+		const target = accentedCaseOfMine(db);
+		const session = startWorkstation('typeahead-start', db, 80, 24);
+		// No wait for the first frame.
+		tmux.send(session, ['/', `name:${target.typed}`, 'Enter', 'Enter', '3']);
+		const screen = await tmux.waitFor(session, /\[3 CRS\][\s\S]*A\. Core/);
+		expect(screen.split('\n')[0]).toMatch(new RegExp(`^${target.applicationNumber} `));
+		tmux.send(session, ['Escape', 'Escape', 'q']);
+		await tmux.waitFor(session, /EXIT 0/);
+		sttySame(session);
+	});
+
 	it('without a terminal, caips exits 2 with a one-line hint', () => {
 		const run = runCli([], {env: {CAIPS_DB: join(work, 'w80.db')}});
 		expect(run.code).toBe(2);
