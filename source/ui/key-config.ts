@@ -25,10 +25,16 @@ async function keysSchema() {
 	const {z} = await import('zod');
 	const keyName = z
 		.string()
-		.refine((key) => NAMED_KEYS.includes(key) || /^ctrl\+[a-z]$/.test(key) || (key.length === 1 && key >= '!' && key <= '~'), {
+		.refine((key) => NAMED_KEYS.includes(key) || /^ctrl\+[a-z]$/.test(key) || /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(key), {
 			message: `not a key name (a printable character, ctrl+LETTER, or one of ${NAMED_KEYS.join(' ')})`,
 		});
-	return z.record(z.string(), z.array(keyName).min(1, 'needs at least one key'));
+	return z.record(
+		z.string(),
+		z
+			.array(keyName)
+			.min(1, 'needs at least one key')
+			.refine((keys) => new Set(keys).size === keys.length, {message: 'a key is listed twice'}),
+	);
 }
 
 /** Path of the key configuration file for this environment. */

@@ -52,6 +52,9 @@ describe('loading keys.json', () => {
 		expect(error.message).toContain('"note.add"[1]');
 		expect(error.message).toContain('not a key name');
 		expect((await loadError(JSON.stringify({'note.add': ['ab']}))).message).toContain('"note.add"[0]');
+		expect((await loadError(JSON.stringify({'move.down': ['j', 'j']}))).message).toContain('"move.down": a key is listed twice');
+		// Any one printable character is a key (a keyboard with ñ or é has them).
+		expect((await loadKeyMap({}, keysFile(JSON.stringify({'note.add': ['ñ']})))).get('note.add')).toEqual(['ñ']);
 		expect((await loadError(JSON.stringify({'note.add': []}))).message).toContain('"note.add": needs at least one key');
 		expect((await loadError(JSON.stringify({'note.add': 'm'}))).message).toContain('"note.add": must be a list of key names, e.g. ["n", "ctrl+n"]');
 	});
@@ -174,7 +177,7 @@ describe('a rebound key in the workstation', () => {
 		await app.press('?');
 		await app.waitForText('more below: e / ↓');
 		await app.press('e');
-		await app.waitFor((f) => /\b2–\d+ of \d+, more below/.test(f), 'the help one line down');
+		await app.waitFor((f) => /\b2–\d+ of \d+, more above, more below/.test(f), 'the help one line down');
 	});
 
 	it('open rebound to o: o opens a case and a document; Enter does neither', async () => {

@@ -217,7 +217,8 @@ describe('Pool screen', () => {
 		expect(app.frame()).toMatch(/\| Pool \| \d\d:\d\d/);
 		const ranked = fake.callsOf('pool').length;
 		fake.simulateOtherOfficer(CASES.helene);
-		await app.waitForText('ranks it again');
+		const told = await app.waitForText('ranks it again');
+		expect(plain(told)).toMatch(/^Pool the store changed since the pool was ranked/m);
 		await app.press('r');
 		await app.waitFor((f) => fake.callsOf('pool').length > ranked && !f.includes('ranks it again'), 'ranked again, the notice gone');
 		fake.simulateOtherOfficer(CASES.cjk);

@@ -63,7 +63,7 @@ export function HelpOverlay({keyMap, keysPath, width, height, theme, onClose}: {
 				<Text key={i}>{line}</Text>
 			))}
 			{scrolls ? (
-				<Text color={theme.muted}>{padWidth(fitWidth(`${top + 1}–${end} of ${lines.length}${end < lines.length ? ', more below' : ''}: ${keyLabel(keyMap.get('move.down') ?? [])}, ${keyLabel(keyMap.get('page.down') ?? [])} / ${keyLabel(keyMap.get('move.up') ?? [])}, ${keyLabel(keyMap.get('page.up') ?? [])} to scroll`, width), width)}</Text>
+				<Text color={theme.muted}>{padWidth(fitWidth(`${top + 1}–${end} of ${lines.length}${top > 0 ? ', more above' : ''}${end < lines.length ? ', more below' : ''}: ${keyLabel(keyMap.get('move.down') ?? [])}, ${keyLabel(keyMap.get('page.down') ?? [])} down; ${keyLabel(keyMap.get('move.up') ?? [])}, ${keyLabel(keyMap.get('page.up') ?? [])} up`, width), width)}</Text>
 			) : null}
 		</Box>
 	);

@@ -27,7 +27,7 @@ export function StatusBar({officer, roles, store, queue, position, refreshedAt, 
 	if (!message) return <Text inverse={theme.inverse} color={theme.muted}>{padWidth(left, width)}</Text>;
 	// Beside a message, keep what changes with every key: the queue and the position.
 	const room = Math.max(0, width - displayWidth(safeText(message.text)) - 3);
-	const shortLeft = fitWidth(safeText(`${queue} | ${position}`), Math.min(room, Math.floor(width / 2)));
+	const shortLeft = fitWidth(safeText([queue, position].filter((part) => part !== '').join(' | ')), Math.min(room, Math.floor(width / 2)));
 	const colour = message.kind === 'error' ? theme.danger : message.kind === 'warning' ? theme.warning : theme.success;
 	return (
 		<Text wrap="truncate">
