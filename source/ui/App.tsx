@@ -232,7 +232,8 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 	}, []);
 	const [overlay, setOverlay] = useState<Overlay>(null);
 	const [message, setMessage] = useState<StatusMessage | null>(null);
-	const [refreshedAt, setRefreshedAt] = useState('');
+	// The time of the last read; the first frame, drawn with what was read before it, has it already.
+	const [refreshedAt, setRefreshedAt] = useState(() => (initial ? clock().toISOString().slice(11, 19) : ''));
 	const [caseNumber, setCaseNumber] = useState<string | null>(null);
 	const [detail, setDetail] = useState<CaseDetail | null>(null);
 	const [tab, setTab] = useState(0);

@@ -191,7 +191,8 @@ describe.runIf(hasTmux())('the workstation in tmux', {timeout: 120_000}, () => {
 		const cacheHome = join(work, 'xdg-cache');
 		const cacheFiles = () => (existsSync(join(cacheHome, 'caips')) ? readdirSync(join(cacheHome, 'caips')) : []);
 		startWorkstation('cache-1', db, 80, 24, `XDG_CACHE_HOME=${cacheHome}`);
-		const first = await tmux.waitFor('cache-1', /My cases \(\d+\)[\s\S]*> E\d{9}[\s\S]*1–\d+ of \d+/);
+		// The first full frame: the queue, its position and the time of the read in the status bar.
+		const first = await tmux.waitFor('cache-1', /My cases \(\d+\)[\s\S]*> E\d{9}[\s\S]*1–\d+ of \d+ \| \d\d:\d\d/);
 		// Written after the first frame, while the officer works.
 		const deadline = Date.now() + 10_000;
 		while (!cacheFiles().some((name) => name.endsWith('-workstation.v8-code-cache')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -201,7 +202,7 @@ describe.runIf(hasTmux())('the workstation in tmux', {timeout: 120_000}, () => {
 		await tmux.waitFor('cache-1', /EXIT 0/);
 		const written = readFileSync(join(cacheHome, 'caips', file!));
 		startWorkstation('cache-2', db, 80, 24, `XDG_CACHE_HOME=${cacheHome}`);
-		const second = await tmux.waitFor('cache-2', /My cases \(\d+\)[\s\S]*> E\d{9}[\s\S]*1–\d+ of \d+/);
+		const second = await tmux.waitFor('cache-2', /My cases \(\d+\)[\s\S]*> E\d{9}[\s\S]*1–\d+ of \d+ \| \d\d:\d\d/);
 		const clockless = (screen: string) => screen.replace(/\d\d:\d\d(:\d\d)?/g, 'hh:mm');
 		expect(clockless(second)).toBe(clockless(first));
 		tmux.type('cache-2', 'q');
