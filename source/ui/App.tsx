@@ -17,7 +17,7 @@ import {dateOf, statusLabel} from './format.js';
 import {keyNames} from './key-names.js';
 import {commandFor, keyLabel, type KeyMap} from './keymap.js';
 import {CASE_TABS, documentLineOffsets, tabLines, wrapLine} from './screens/case-lines.js';
-import {DecisionDialog, decisionKeys, emptyDecisionDraft, type DecisionDraft} from './screens/DecisionDialog.js';
+import {DecisionDialog, emptyDecisionDraft, type DecisionDraft} from './screens/DecisionDialog.js';
 import {missingForDecision} from './screens/decision-warnings.js';
 import {INITIAL_POOL_STATE, PoolScreen, type PoolScreenState} from './screens/PoolScreen.js';
 import {INITIAL_ROUNDS_STATE, RoundsScreen, type RoundsScreenState} from './screens/RoundsScreen.js';
@@ -329,6 +329,8 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 		}
 	}, [data, say, selectQueue, setFilterDraft]);
 
+	// Set when `d` or `R` opened its dialog (runCommand): the keys typed after it go to the dialog.
+	const dialogOpenedRef = useRef(false);
 	// Cases being read from the store: keys typed ahead wait for them (useTypeAheadDelivery below).
 	const caseLoadsRef = useRef(0);
 	// The Pool or Rounds screen reading its rows (its onLoading); a render when it is done delivers waiting keys.
@@ -577,6 +579,7 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 					if (!me.roles.includes('officer')) return say('recording a decision needs the officer role', 'error');
 					// The decision rests on the case as it is now: the version saved with it is this one.
 					setDecisionDrafts((drafts) => new Map(drafts).set(caseNumber, {...(drafts.get(caseNumber) ?? emptyDecisionDraft()), seenVersion: detail.version}));
+					dialogOpenedRef.current = true;
 					return setOverlay('decide');
 				case 'review': {
 					if (!inCase || !detail) return say('open a case first (Enter)', 'warning');
@@ -586,6 +589,7 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 					if (pending.officer === me.userName) return say('you recorded this decision: another supervisor must review it', 'error');
 					// The review rests on the case as it is now: the version saved with it is this one.
 					setReviewDrafts((drafts) => new Map(drafts).set(caseNumber, {...(drafts.get(caseNumber) ?? emptyReviewDraft()), seenVersion: detail.version}));
+					dialogOpenedRef.current = true;
 					return setOverlay('review');
 				}
 				case 'assign.me': {
@@ -692,6 +696,7 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 				}
 				// Clear the last message first, so that what this command says is shown.
 				setMessage((m) => (m?.kind === 'error' ? m : null));
+				dialogOpenedRef.current = false;
 				runCommand(id);
 				if (!SCREEN_CHANGING.has(id)) continue;
 				openingRef.current = id;
@@ -765,12 +770,13 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 			if (action === 'close') setOverlay(null);
 			if (action === 'save') void submitSaveQueue(draft);
 			return null;
-		} else if (id === 'decide') {
-			if (caseNumber !== null && detail && me.roles.includes('officer')) {
-				// Saving is never done from a burst forwarded here: the officer sees the dialog filled and presses Ctrl+S.
-				setDecisionDrafts((drafts) => new Map(drafts).set(caseNumber, decisionKeys(drafts.get(caseNumber) ?? emptyDecisionDraft(), rest, reasonCodes).draft));
-			}
-			return null;
+		} else if (id === 'decide' || id === 'review') {
+			// To the dialog once it is drawn, key by key, as if typed there; a Ctrl+S among them is
+			// refused there (typed ahead: the officer sees the dialog filled and presses Ctrl+S).
+			// When the dialog did not open (no case, no role), they are dropped.
+			const opened = dialogOpenedRef.current;
+			dialogOpenedRef.current = false;
+			return opened ? rest : [];
 		}
 		return EDITORS.has(id) ? null : rest;
 	}

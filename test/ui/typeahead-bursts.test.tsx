@@ -91,6 +91,27 @@ describe('keys typed ahead across a change of screen', () => {
 	});
 });
 
+describe('d or R with keys after it, in a case already open', () => {
+	it('R Tab Ctrl+S: the review dialog gets the Tab (return chosen); the Ctrl+S is refused and said', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await switchToQueue(app, 'All cases');
+		await openCase(app, CASES.pendingByColleague);
+		await app.type('R\t\u0013');
+		await app.waitForText('approve [return]', 'not saved (Ctrl+S typed ahead)');
+		expect(fake.callsOf('review')).toEqual([]);
+	});
+
+	it('d Ctrl+S: the dialog opens, nothing is recorded, and the officer is told why', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake});
+		await openCase(app, CASES.eligible);
+		await app.type('d\u0013');
+		await app.waitForText(`Decision on ${CASES.eligible}`, 'not saved (Ctrl+S typed ahead)');
+		expect(fake.callsOf('decide')).toEqual([]);
+	});
+});
+
 describe('Esc then another key in one packet (read by the terminal as Alt+key)', () => {
 	it('Esc Ctrl+S in the note editor closes it keeping the draft; nothing is saved', async () => {
 		const fake = new FakePort();
