@@ -20,6 +20,7 @@ declare const __CAIPS_SCRIPT__: string;
 export async function launch(argv: string[], version: string): Promise<number> {
 	const file = join(dirname(fileURLToPath(import.meta.url)), __CAIPS_SCRIPT__);
 	const kind = runKind(argv);
+	if (kind === 'workstation') holdKeys();
 	const cacheFile = codeCacheFile(process.env, __CAIPS_SCRIPT__, kind);
 	const own = readCodeCache(cacheFile);
 	// Until the user has their own, the one the build shipped (`caips --version`'s: the top level).
@@ -39,4 +40,21 @@ export async function launch(argv: string[], version: string): Promise<number> {
 	if (kind === 'workstation') hooks.firstFrameDrawn = keepCache;
 	else process.once('exit', keepCache);
 	return module.exports.main(argv, version, hooks);
+}
+
+/**
+ * From the first moment of a workstation start, keys go to the workstation, not to the terminal's
+ * line discipline: raw mode at once, long before Ink asks for it after the first frame. Until then
+ * the terminal would echo what the officer types into the frame (or the shell's screen), buffer it
+ * by lines, stop output at Ctrl+S and kill caips at Ctrl+C without restoring the screen. The keys
+ * stay buffered, unread, until Ink reads them; Ink sets the mode back when it ends, and Node resets
+ * the terminal whenever the process exits (a refusal before the first frame included).
+ */
+function holdKeys(): void {
+	if (!process.stdin.isTTY || !process.stdout.isTTY) return;
+	try {
+		process.stdin.setRawMode(true);
+	} catch {
+		// A terminal that refuses raw mode: Ink will say so.
+	}
 }

@@ -1007,6 +1007,7 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 					<LineInput
 						label="/ "
 						value={filterDraft}
+						latestValue={() => filterDraftRef.current}
 						width={width}
 						theme={theme}
 						hint="Enter keeps, Esc clears"

@@ -401,13 +401,31 @@ describe.runIf(hasTmux())('the workstation in tmux', {timeout: 120_000}, () => {
 		const db = demoStore('typeahead-start');
 		const target = accentedCaseOfMine(db);
 		const session = startWorkstation('typeahead-start', db, 80, 24);
-		// No wait for the first frame.
-		tmux.send(session, ['/', `name:${target.typed}`, 'Enter', 'Enter', '3']);
+		// No wait for the first frame; each key on its own, as typed (the terminal is not in raw mode
+		// yet when the first ones arrive unless caips puts it there at once).
+		for (const key of ['/', ...`name:${target.typed}`, 'Enter', 'Enter', '3']) tmux.send(session, [key]);
 		const screen = await tmux.waitFor(session, /\[3 CRS\][\s\S]*A\. Core/);
+		// Nothing typed was echoed into the frame: the first line is the case's own.
 		expect(screen.split('\n')[0]).toMatch(new RegExp(`^${target.applicationNumber} `));
 		tmux.send(session, ['Escape', 'Escape', 'q']);
 		await tmux.waitFor(session, /EXIT 0/);
 		sttySame(session);
+	});
+
+	it('Ctrl+S pressed while caips starts does not freeze the terminal (the keys are the workstation\'s from the start)', async () => {
+		const db = demoStore('xoff');
+		const pidFile = join(work, 'xoff.pid');
+		startWorkstation('xoff', db, 80, 24);
+		// As soon as node is starting (the pid is written just before it), long before the first frame.
+		const deadline = Date.now() + 5000;
+		while (!existsSync(pidFile) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+		tmux.send('xoff', ['C-s']);
+		// In the terminal's own line mode Ctrl+S would stop all output until Ctrl+Q: no frame at all.
+		await tmux.waitFor('xoff', /My cases \(\d+\)[\s\S]*> E\d{9}/);
+		tmux.send('xoff', ['Escape']);
+		tmux.type('xoff', 'q');
+		await tmux.waitFor('xoff', /EXIT 0/);
+		sttySame('xoff');
 	});
 
 	it('without a terminal, caips exits 2 with a one-line hint', () => {

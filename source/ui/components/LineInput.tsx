@@ -42,9 +42,15 @@ export type LineInputProps = {
 	theme: Theme;
 	hint?: string;
 	isActive?: boolean;
+	/**
+	 * The value as the owner last set it, read when a key arrives (the owner may have changed it by
+	 * keys it read itself since the last frame: the filter's burst after `/`). Without it, the value
+	 * this input last typed.
+	 */
+	latestValue?: () => string;
 };
 
-export function LineInput({label, value, onChange, onSubmit, onCancel, width, theme, hint, isActive = true}: LineInputProps) {
+export function LineInput({label, value, onChange, onSubmit, onCancel, width, theme, hint, isActive = true, latestValue}: LineInputProps) {
 	const typeAhead = useTypeAhead();
 	// Keys can arrive in several deliveries before the owner draws the new value: each starts from
 	// what the last one typed, not from the value of the last frame (typing fast, a slow link).
@@ -53,7 +59,7 @@ export function LineInput({label, value, onChange, onSubmit, onCancel, width, th
 	useInput(
 		(input, key) => {
 			// Keys typed in a burst arrive as one string: Enter, Backspace and Ctrl+U in it still act.
-			const start = latest.current;
+			const start = latestValue ? latestValue() : latest.current;
 			const {value: next, end, after} = lineKeys(start, keyNames(input, key));
 			latest.current = next;
 			if (next !== start) onChange(next);
