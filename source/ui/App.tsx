@@ -329,6 +329,9 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 		}
 	}, [data, say, selectQueue, setFilterDraft]);
 
+	// A change by anyone seen while the Pool screen was not shown (the poll): opening it ranks again.
+	const poolStaleRef = useRef(false);
+	const [poolRankAgain, setPoolRankAgain] = useState(false);
 	// Set when `d` or `R` opened its dialog (runCommand): the keys typed after it go to the dialog.
 	const dialogOpenedRef = useRef(false);
 	// Cases being read from the store: keys typed ahead wait for them (useTypeAheadDelivery below).
@@ -379,6 +382,7 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 				(mark) => {
 					if (changeMark.current !== null && mark !== changeMark.current) {
 						void refresh();
+						if (screenRef.current !== 'pool') poolStaleRef.current = true;
 						// The Rounds screen reads again (a short list); ranking the pool again takes seconds on a
 						// large store, so the Pool screen says so and leaves it to the officer (r).
 						if (screenRef.current === 'rounds') setScreenReload((n) => n + 1);
@@ -622,7 +626,12 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 					// elsewhere the screen opens afresh; from a case opened on it, as it was.
 					const target = id === 'pool.open' ? 'pool' : 'rounds';
 					if (screen !== target) {
-						if (target === 'pool') setPoolState(INITIAL_POOL_STATE);
+						if (target === 'pool') {
+							setPoolState(INITIAL_POOL_STATE);
+							// The store changed since the pool was last ranked: ranked again, not shown as it was.
+							setPoolRankAgain(poolStaleRef.current);
+							poolStaleRef.current = false;
+						}
 						else setRoundsState(INITIAL_ROUNDS_STATE);
 					}
 					setCaseNumber(null);
@@ -961,6 +970,7 @@ function Workstation({data, theme, keyMap, keysPath = '~/.config/caips/keys.json
 				asOf={today()}
 				active={overlay === null}
 				reloadToken={screenReload}
+				rankAgain={poolRankAgain}
 				state={poolState}
 				onState={setPoolState}
 				onOpenCase={openCase}

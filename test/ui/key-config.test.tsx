@@ -175,9 +175,9 @@ describe('a rebound key in the workstation', () => {
 		const keyMap = await loadKeyMap({}, keysFile(JSON.stringify({'move.down': ['e', 'down']})));
 		const app = await openWorkstation({keyMap});
 		await app.press('?');
-		await app.waitForText('more below: e / ↓');
+		await app.waitForText('more below: e PgDn');
 		await app.press('e');
-		await app.waitFor((f) => /\b2–\d+ of \d+, more above, more below/.test(f), 'the help one line down');
+		await app.waitFor((f) => /\b2–\d+ of \d+, more above: k PgUp; more below: e PgDn/.test(f), 'the help one line down');
 	});
 
 	it('open rebound to o: o opens a case and a document; Enter does neither', async () => {

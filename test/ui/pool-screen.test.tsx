@@ -227,6 +227,24 @@ describe('Pool screen', () => {
 		await app.waitFor((f) => f.includes('filter: none') && !f.includes('ranks it again'), 'the queue, without the notice');
 	});
 
+	it('opened again after the store changed elsewhere, the pool is ranked again, not shown as it was', async () => {
+		const fake = new FakePort();
+		const app = await openWorkstation({fake, pollMs: 5});
+		await openPool(app);
+		await app.press(KEY.escape);
+		await app.waitForText('filter: none');
+		// Unchanged store: the ranking kept is shown.
+		await openPool(app);
+		expect((fake.callsOf('pool').at(-1)![0] as PoolRequest).reload).toBe(false);
+		await app.press(KEY.escape);
+		await app.waitForText('filter: none');
+		const asked = fake.callsOf('queues').length;
+		fake.simulateOtherOfficer(CASES.helene);
+		await app.waitFor(() => fake.callsOf('queues').length > asked, 'the change seen');
+		await openPool(app);
+		expect((fake.callsOf('pool').at(-1)![0] as PoolRequest).reload).toBe(true);
+	});
+
 	it('moves and Enter typed ahead in one burst (j j j Enter) open the profile the moves chose', async () => {
 		const fake = new FakePort();
 		const app = await openWorkstation({fake});

@@ -23,6 +23,19 @@ export function helpLines(keyMap: KeyMap, width: number): string[] {
 }
 
 /**
+ * The help's last line when it scrolls: which lines are shown, and the keys (the first of each
+ * command's) for the way or ways there is more — `1–19 of 36, more below: j PgDn`.
+ */
+export function footer(keyMap: KeyMap, top: number, end: number, total: number): string {
+	const first = (id: string) => keyLabel((keyMap.get(id) ?? []).slice(0, 1));
+	const ways = [
+		...(top > 0 ? [`more above: ${first('move.up')} ${first('page.up')}`] : []),
+		...(end < total ? [`more below: ${first('move.down')} ${first('page.down')}`] : []),
+	];
+	return `${top + 1}–${end} of ${total}, ${ways.join('; ')}`;
+}
+
+/**
  * The help overlay. Scrolls with the key map's moves (j/k, ↓/↑, PgDn/PgUp, g/G as bound, keys of a
  * burst each counted); Esc, ?, q or the back and help keys close it. When the lines do not all
  * fit, the last line says which are shown and how to see the rest.
@@ -63,7 +76,7 @@ export function HelpOverlay({keyMap, keysPath, width, height, theme, onClose}: {
 				<Text key={i}>{line}</Text>
 			))}
 			{scrolls ? (
-				<Text color={theme.muted}>{padWidth(fitWidth(`${top + 1}–${end} of ${lines.length}${top > 0 ? ', more above' : ''}${end < lines.length ? ', more below' : ''}: ${keyLabel(keyMap.get('move.down') ?? [])}, ${keyLabel(keyMap.get('page.down') ?? [])} down; ${keyLabel(keyMap.get('move.up') ?? [])}, ${keyLabel(keyMap.get('page.up') ?? [])} up`, width), width)}</Text>
+				<Text color={theme.muted}>{padWidth(fitWidth(footer(keyMap, top, end, lines.length), width), width)}</Text>
 			) : null}
 		</Box>
 	);

@@ -63,6 +63,8 @@ export type PoolScreenProps = {
 	active: boolean;
 	/** Changes when the officer asks for a refresh: the pool is ranked again. */
 	reloadToken: number;
+	/** Rank again when the screen opens (the store changed since the last ranking), not the ranking kept. */
+	rankAgain?: boolean;
 	/** The screen's state, kept by the App; `onState` changes it. */
 	state: PoolScreenState;
 	onState: (update: (state: PoolScreenState) => PoolScreenState) => void;
@@ -82,7 +84,7 @@ const WAITS_FOR_ROWS = new Set(['move.down', 'move.up', 'move.first', 'move.last
 /** Commands the workstation runs for this screen; after those that change the screen the rest of a burst is dropped. */
 const PASSED = new Set(['help', 'palette', 'refresh', 'pool.open', 'rounds.open']);
 
-export function PoolScreen({data, theme, keyMap, width, height, asOf, active, reloadToken, state, onState, onOpenCase, onBack, onCommand, onError, onLoading}: PoolScreenProps) {
+export function PoolScreen({data, theme, keyMap, width, height, asOf, active, reloadToken, rankAgain = false, state, onState, onOpenCase, onBack, onCommand, onError, onLoading}: PoolScreenProps) {
 	const typeAhead = useTypeAhead();
 	// The pool is being ranked: moves and Enter wait for it (with the keys after them).
 	const loadingRef = useRef(true);
@@ -108,7 +110,8 @@ export function PoolScreen({data, theme, keyMap, width, height, asOf, active, re
 
 	// One request at a time counts: an answer to an older one (filters since changed) is dropped.
 	const seq = useRef(0);
-	const lastReload = useRef(reloadToken);
+	// NaN: the first request asks for a new ranking.
+	const lastReload = useRef(rankAgain ? Number.NaN : reloadToken);
 	const {top} = view;
 	useEffect(() => {
 		const mine = ++seq.current;
