@@ -47,6 +47,9 @@ type Queue = {hand: TypeAhead; queued: {current: string[]}; delivering: {current
 
 const DOUBLE_ESCAPE = '\u001b\u001b';
 
+/** Deliveries in a row of a key that comes straight back before the keys are dropped (see useTypeAheadDelivery). */
+const MAX_RETURNS = 50;
+
 const TypeAheadContext = createContext<Queue>({hand: () => {}, queued: {current: []}, delivering: {current: false}, dropped: {current: false}, turn: 0, latestTurn: {current: 0}});
 
 /** The function that hands the rest of a burst on to the next screen (see the module comment). */
@@ -127,6 +130,9 @@ export function TypeAheadProvider({children}: {children: ReactNode}) {
 export function useTypeAheadDelivery(ready: () => boolean): void {
 	const {internal_eventEmitter: events} = useStdin();
 	const {queued, delivering, dropped, hand, turn, latestTurn} = useContext(TypeAheadContext);
+	// Deliveries in a row whose key came straight back: a screen that keeps saying it is not ready
+	// while the workstation says it is must not spin; after MAX_RETURNS the keys are dropped.
+	const returns = useRef(0);
 	useEffect(() => {
 		// Keys handed on since this render (Ink can read input while effects run, e.g. keys typed
 		// before the first frame): this render does not show their effect yet; the next one delivers.
@@ -144,6 +150,12 @@ export function useTypeAheadDelivery(ready: () => boolean): void {
 				delivering.current = false;
 			}
 			if (dropped.current) return;
+			returns.current = queued.current[0] === name ? returns.current + 1 : 0;
+			if (returns.current > MAX_RETURNS) {
+				returns.current = 0;
+				queued.current = [];
+				return;
+			}
 		}
 		// The keys after it wait for the render after this one (a new turn), behind any this key
 		// handed on again (a screen still reading its rows hands it back: it stays first).

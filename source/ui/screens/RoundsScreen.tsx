@@ -163,7 +163,7 @@ export function RoundsScreen({data, theme, keyMap, width, height, active, reload
 				const id = commandFor(keyMap, name, 'queue');
 				if (!id) continue;
 				// Rows not read yet (this screen just opened, or a round): the keys wait for them.
-				if (WAITS_FOR_ROWS.has(id) && (readsRef.current > 0 || rounds === null || (opened !== null && opened.invitees === null))) {
+				if (WAITS_FOR_ROWS.has(id) && readsRef.current > 0) {
 					typeAhead(names.slice(i));
 					return;
 				}
