@@ -20,7 +20,7 @@ import {useTypeAhead} from '../typeahead.js';
 import {commandFor, type KeyMap} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {fitWidth, safeText} from '../terminal-text.js';
-import {listCommand, moveTo, type ListView} from './list-cursor.js';
+import {listCommand, moveTo, type ListView, ROW_LIST_COMMANDS} from './list-cursor.js';
 
 /** The program filter keys. */
 export const PROGRAM_KEYS: Readonly<Record<string, string>> = {c: 'CEC', f: 'FSW', t: 'FST', p: 'PNP'};
@@ -77,9 +77,6 @@ export type PoolScreenProps = {
 	/** Told when the screen starts and ends reading the pool (keys typed ahead wait for it: typeahead.tsx). */
 	onLoading?: (loading: boolean) => void;
 };
-
-/** Commands that act on the rows shown: typed while the pool is being ranked, they wait for it. */
-const WAITS_FOR_ROWS = new Set(['move.down', 'move.up', 'move.first', 'move.last', 'page.down', 'page.up', 'open']);
 
 /** Commands the workstation runs for this screen; after those that change the screen the rest of a burst is dropped. */
 const PASSED = new Set(['help', 'palette', 'refresh', 'pool.open', 'rounds.open']);
@@ -145,7 +142,7 @@ export function PoolScreen({data, theme, keyMap, width, height, asOf, active, re
 		(input, key) => {
 			const names = keyNames(input, key);
 			for (const [i, name] of names.entries()) {
-				if (loadingRef.current && WAITS_FOR_ROWS.has(commandFor(keyMap, name, 'queue') ?? '')) {
+				if (loadingRef.current && ROW_LIST_COMMANDS.has(commandFor(keyMap, name, 'queue') ?? '')) {
 					typeAhead(names.slice(i));
 					return;
 				}

@@ -16,7 +16,7 @@ import {useTypeAhead} from '../typeahead.js';
 import {commandFor, type KeyMap} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {fitWidth, safeText} from '../terminal-text.js';
-import {listCommand, type ListView} from './list-cursor.js';
+import {listCommand, type ListView, ROW_LIST_COMMANDS} from './list-cursor.js';
 import {instantText} from './PoolScreen.js';
 
 /** What a round targeted: its program, its category, or `all`. */
@@ -72,9 +72,6 @@ export type RoundsScreenProps = {
 	/** Told when the screen starts and ends reading rounds or invitees (keys typed ahead wait for it: typeahead.tsx). */
 	onLoading?: (loading: boolean) => void;
 };
-
-/** Commands that act on the rows shown: typed while they are being read, they wait for them. */
-const WAITS_FOR_ROWS = new Set(['move.down', 'move.up', 'move.first', 'move.last', 'page.down', 'page.up', 'open']);
 
 const PASSED = new Set(['help', 'palette', 'refresh', 'pool.open', 'rounds.open']);
 
@@ -163,7 +160,7 @@ export function RoundsScreen({data, theme, keyMap, width, height, active, reload
 				const id = commandFor(keyMap, name, 'queue');
 				if (!id) continue;
 				// Rows not read yet (this screen just opened, or a round): the keys wait for them.
-				if (WAITS_FOR_ROWS.has(id) && readsRef.current > 0) {
+				if (ROW_LIST_COMMANDS.has(id) && readsRef.current > 0) {
 					typeAhead(names.slice(i));
 					return;
 				}

@@ -17,6 +17,9 @@ export function moveTo(view: ListView, cursor: number, total: number, rows: numb
 }
 
 /** The list command `id` (move.*, page.*) applied to `view`; undefined when `id` is not one. */
+/** Commands that act on a list's rows (moves, Enter): typed while its rows are being read, they wait for them (typeahead.tsx). */
+export const ROW_LIST_COMMANDS: ReadonlySet<string> = new Set(['move.down', 'move.up', 'move.first', 'move.last', 'page.down', 'page.up', 'open']);
+
 export function listCommand(view: ListView, id: string, total: number, rows: number): ListView | undefined {
 	switch (id) {
 		case 'move.down':
